@@ -1,0 +1,152 @@
+package cn.anjian.etl;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The record types a ledger can hold, each with the columns of our own template (Chinese headers, in order).
+ * The template files in {@code etl/templates/} and the loaders' SQL both follow this list.
+ */
+public enum ImportKind {
+
+    REGIONS("regions", "区划", List.of(
+            col("region_code", "区划代码", true),
+            col("region_name", "名称", true),
+            col("region_level", "级别", true),
+            col("parent_code", "上级区划代码", false),
+            col("valid_from", "启用日期", false),
+            col("valid_to", "撤并日期", false),
+            col("merged_into", "并入区划代码", false),
+            col("is_demo", "演示数据", false))),
+
+    ENTERPRISES("enterprises", "生产经营单位", List.of(
+            col("credit_code", "统一社会信用代码", false),
+            col("enterprise_name", "单位名称", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("sector", "行业领域", true),
+            col("scale", "企业规模", true),
+            col("is_high_risk", "高危行业", false),
+            col("is_key", "重点企业", false),
+            col("is_crowded_place", "人员密集场所", false),
+            col("address", "地址", false),
+            col("contact_person", "联系人", false),
+            col("effective_date", "信息生效日期", false))),
+
+    INSPECTIONS("inspections", "检查", List.of(
+            col("inspection_no", "检查编号", true),
+            col("inspection_date", "检查日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("target_name", "检查对象", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("sector", "行业领域", true),
+            col("department", "责任单位", false),
+            col("inspection_type", "检查类型", true),
+            col("inspector", "检查人员", false),
+            col("led_by_leader", "领导带队", false),
+            col("is_double_random", "双随机", false),
+            col("hazards_found", "发现隐患数", false),
+            col("note", "备注", false))),
+
+    HAZARDS("hazards", "隐患", List.of(
+            col("hazard_no", "隐患编号", true),
+            col("found_date", "发现日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("target_name", "隐患单位或部位", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("sector", "行业领域", true),
+            col("description", "隐患描述", true),
+            col("hazard_level", "隐患等级", true),
+            col("department", "责任单位", false),
+            col("inspection_no", "检查编号", false),
+            col("deadline_date", "整改期限", false),
+            col("rectified_date", "整改完成日期", false),
+            col("verified_date", "复查验收日期", false),
+            col("closed_date", "销号日期", false),
+            col("status", "整改状态", false),
+            col("funds", "整改资金(元)", false),
+            col("wl_responsibility", "责任落实", false),
+            col("wl_measures", "措施落实", false),
+            col("wl_funds", "资金落实", false),
+            col("wl_time_limit", "时限落实", false),
+            col("wl_contingency", "预案落实", false),
+            col("is_published", "是否公布", false))),
+
+    ENFORCEMENT("enforcement", "执法", List.of(
+            col("case_no", "案件编号", true),
+            col("action_date", "执法日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("target_name", "当事单位", true),
+            col("credit_code", "统一社会信用代码", false),
+            col("sector", "行业领域", true),
+            col("department", "执法单位", false),
+            col("action", "执法措施", true),
+            col("ladder_stage", "检查次序", false),
+            col("fine_proposed", "拟罚款(元)", false),
+            col("fine_final", "实际罚款(元)", false),
+            col("hazard_no", "关联隐患编号", false),
+            col("inspection_no", "关联检查编号", false),
+            col("description", "情况说明", false))),
+
+    ACCIDENTS("accidents", "事故", List.of(
+            col("accident_no", "事故编号", true),
+            col("accident_date", "事故日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("sector", "行业领域", true),
+            col("target_name", "事故单位", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("accident_level", "事故等级", true),
+            col("deaths", "死亡人数", false),
+            col("injuries", "受伤人数", false),
+            col("direct_loss", "直接经济损失(元)", false),
+            col("is_concealed", "是否瞒报", false),
+            col("description", "事故简况", false)));
+
+    private final String code;
+    private final String labelZh;
+    private final List<Column> columns;
+
+    ImportKind(String code, String labelZh, List<Column> columns) {
+        this.code = code;
+        this.labelZh = labelZh;
+        this.columns = columns;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String labelZh() {
+        return labelZh;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<String> headers() {
+        return columns.stream().map(Column::header).toList();
+    }
+
+    public static Optional<ImportKind> fromCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String c = code.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.code.equals(c)).findFirst();
+    }
+
+    /** One template column: the canonical field the loader reads, its Chinese header, whether a row needs it. */
+    public record Column(String field, String header, boolean required) {
+    }
+
+    private static Column col(String field, String header, boolean required) {
+        return new Column(field, header, required);
+    }
+}
