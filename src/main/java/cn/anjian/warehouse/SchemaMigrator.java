@@ -92,7 +92,7 @@ public final class SchemaMigrator {
             }
             try (PreparedStatement ps = connection.prepareStatement("""
                     INSERT INTO anjian_schema_history (script, version, checksum) VALUES (?, ?, ?)
-                    ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, applied_at = current_timestamp""")) {
+                    ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, applied_at = now()""")) {
                 ps.setString(1, script.name());
                 ps.setObject(2, version);
                 ps.setString(3, script.checksum());

@@ -1,0 +1,98 @@
+package cn.anjian.etl;
+
+import static cn.anjian.jooq.Tables.ETL_BATCH;
+import static cn.anjian.jooq.Tables.ETL_REJECT;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import cn.anjian.jooq.tables.records.EtlBatchRecord;
+
+/** The lineage tables: one {@code etl_batch} row per imported file, its rejected rows in {@code etl_reject}. */
+@Repository
+class EtlBatchRepository {
+
+    private final DSLContext dsl;
+
+    EtlBatchRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long create(ImportKind kind, String fileName, String sha256) {
+        // jOOQ 3.19 renders Sequence.nextval() as "seq".nextval on DuckDB, which DuckDB rejects
+        long id = dsl.fetchValue(DSL.field("nextval('seq_etl_batch')", Long.class));
+        dsl.insertInto(ETL_BATCH)
+                .set(ETL_BATCH.BATCH_ID, id)
+                .set(ETL_BATCH.KIND, kind.code())
+                .set(ETL_BATCH.FILE_NAME, fileName)
+                .set(ETL_BATCH.FILE_SHA256, sha256)
+                .set(ETL_BATCH.STATUS, "STARTING")
+                .set(ETL_BATCH.STARTED_AT, LocalDateTime.now())
+                .set(ETL_BATCH.ROWS_READ, 0L)
+                .set(ETL_BATCH.ROWS_WRITTEN, 0L)
+                .set(ETL_BATCH.ROWS_REJECTED, 0L)
+                .execute();
+        return id;
+    }
+
+    void started(long id, long jobExecutionId) {
+        dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.STATUS, "STARTED")
+                .set(ETL_BATCH.JOB_EXECUTION_ID, jobExecutionId)
+                .where(ETL_BATCH.BATCH_ID.eq(id))
+                .execute();
+    }
+
+    void read(long id, long rows) {
+        dsl.update(ETL_BATCH).set(ETL_BATCH.ROWS_READ, rows).where(ETL_BATCH.BATCH_ID.eq(id)).execute();
+    }
+
+    void loaded(long id, long written, long rejected) {
+        dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.ROWS_WRITTEN, written)
+                .set(ETL_BATCH.ROWS_REJECTED, rejected)
+                .where(ETL_BATCH.BATCH_ID.eq(id))
+                .execute();
+    }
+
+    void finished(long id, String status, String message) {
+        dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.STATUS, status)
+                .set(ETL_BATCH.FINISHED_AT, LocalDateTime.now())
+                .set(ETL_BATCH.MESSAGE, message)
+                .where(ETL_BATCH.BATCH_ID.eq(id))
+                .execute();
+    }
+
+    Optional<EtlBatchRecord> find(long id) {
+        return dsl.selectFrom(ETL_BATCH).where(ETL_BATCH.BATCH_ID.eq(id)).fetchOptional();
+    }
+
+    /** Imports a crash interrupted: queued or running when the process died. */
+    List<EtlBatchRecord> unfinished() {
+        return dsl.selectFrom(ETL_BATCH)
+                .where(ETL_BATCH.STATUS.in("STARTING", "STARTED"))
+                .orderBy(ETL_BATCH.BATCH_ID)
+                .fetch();
+    }
+
+    List<ImportService.Reject> rejects(long id) {
+        return dsl.select(ETL_REJECT.FILE_NAME, ETL_REJECT.SHEET_NAME, ETL_REJECT.ROW_NO, ETL_REJECT.FIELD_NAME,
+                        ETL_REJECT.FIELD_VALUE, ETL_REJECT.REASON)
+                .from(ETL_REJECT)
+                .where(ETL_REJECT.BATCH_ID.eq(id))
+                .orderBy(ETL_REJECT.SHEET_NAME, ETL_REJECT.ROW_NO, ETL_REJECT.FIELD_NAME)
+                .fetch(r -> new ImportService.Reject(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6()));
+    }
+
+    static ImportService.ImportStatus toStatus(EtlBatchRecord r) {
+        return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
+                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage());
+    }
+}

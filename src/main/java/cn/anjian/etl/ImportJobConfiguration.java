@@ -1,0 +1,166 @@
+package cn.anjian.etl;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.anjian.warehouse.MartRefresher;
+
+/**
+ * The one import job, for every record type: stage (file → stage table of parsed values and reasons), load (rejects
+ * and upserts, one transaction), marts. Each step is a single transaction together with its Batch metadata, and each
+ * is idempotent, so a job killed anywhere and restarted ends with exactly the rows of one clean run: the step that
+ * was running rolls back and runs again, completed steps are skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportJobConfiguration {
+
+    static final String JOB_NAME = "ledgerImport";
+    static final String BATCH_ID = "batchId";
+    static final String KIND = "kind";
+    static final String FILE = "file";
+    static final String FILE_NAME = "fileName";
+
+    @Bean
+    Job ledgerImportJob(JobRepository jobRepository, Step stageStep, Step loadStep, Step martsStep,
+                        ImportJobListener listener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(listener)
+                .start(stageStep)
+                .next(loadStep)
+                .next(martsStep)
+                .build();
+    }
+
+    @Bean
+    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerStager stager,
+                   EtlBatchRepository batches, EtlProperties properties) {
+        return new StepBuilder("stage", jobRepository)
+                .tasklet((contribution, context) -> {
+                    Params p = Params.of(context);
+                    long read = stager.stage(p.batchId(), p.kind(), p.file(), p.fileName(), properties.workDir());
+                    batches.read(p.batchId(), read);
+                    contribution.incrementReadCount();
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                  EtlBatchRepository batches, LoadFailureInjector failures) {
+        return new StepBuilder("load", jobRepository)
+                .tasklet((contribution, context) -> {
+                    Params p = Params.of(context);
+                    for (String sql : StagingSql.load(LoadPlans.of(p.kind()), p.batchId())) {
+                        jdbc.execute(sql);
+                    }
+                    failures.afterLoad(p.batchId());
+                    Long read = jdbc.queryForObject("SELECT count(*) FROM " + StagingSql.stageTable(p.batchId()), Long.class);
+                    Long rejected = jdbc.queryForObject(StagingSql.countRejected(p.batchId()), Long.class);
+                    long r = read == null ? 0 : read;
+                    long j = rejected == null ? 0 : rejected;
+                    batches.loaded(p.batchId(), r - j, j);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step martsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MartRefresher marts) {
+        return new StepBuilder("marts", jobRepository)
+                .tasklet((contribution, context) -> {
+                    marts.refresh();
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** Keeps {@code etl_batch} in step with the job and removes the job's scratch tables and files at its end. */
+    @org.springframework.stereotype.Component
+    static class ImportJobListener implements JobExecutionListener {
+        private final EtlBatchRepository batches;
+        private final JdbcTemplate jdbc;
+        private final EtlProperties properties;
+
+        ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties) {
+            this.batches = batches;
+            this.jdbc = jdbc;
+            this.properties = properties;
+        }
+
+        @Override
+        public void beforeJob(JobExecution execution) {
+            batches.started(batchId(execution), execution.getId());
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            long batchId = batchId(execution);
+            String status = switch (execution.getStatus()) {
+                case COMPLETED -> "COMPLETED";
+                case FAILED, ABANDONED, STOPPED -> "FAILED";
+                default -> null;
+            };
+            if (status == null) {
+                return;
+            }
+            String message = execution.getAllFailureExceptions().stream()
+                    .map(ImportJobListener::messageOf)
+                    .findFirst().orElse(null);
+            batches.finished(batchId, status, message);
+            if ("COMPLETED".equals(status)) {
+                // a failed import keeps its stage table so that a restart can resume at the step that failed
+                StagingSql.dropStage(batchId).forEach(jdbc::execute);
+            }
+            try {
+                Files.deleteIfExists(LedgerStager.stagedCsv(properties.workDir(), batchId));
+            } catch (java.io.IOException ignored) {
+                // a leftover scratch file is harmless; the next import of this id overwrites it
+            }
+        }
+
+        private static String messageOf(Throwable t) {
+            Throwable cause = t;
+            while (!(cause instanceof LedgerFormatException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof LedgerFormatException) {
+                return cause.getMessage();
+            }
+            Throwable root = t;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return "导入失败: " + root.getMessage();
+        }
+
+        private static long batchId(JobExecution execution) {
+            return execution.getJobParameters().getLong(BATCH_ID);
+        }
+    }
+
+    /** The job parameters of one import. */
+    record Params(long batchId, ImportKind kind, Path file, String fileName) {
+        static Params of(ChunkContext context) {
+            Map<String, Object> p = context.getStepContext().getJobParameters();
+            return new Params(((Number) p.get(BATCH_ID)).longValue(),
+                    ImportKind.fromCode((String) p.get(KIND)).orElseThrow(),
+                    Path.of((String) p.get(FILE)), (String) p.get(FILE_NAME));
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package cn.anjian.etl;
+
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The load plan of every record type: which cells become which warehouse columns, and every reason a row is
+ * rejected (in Chinese, for the clerk who fixes the ledger). One place for all validation rules.
+ */
+final class LoadPlans {
+
+    static final String DATE_FORMS = "无法识别的日期 (可写作 2023-01-03、2023/1/3、2023.1.3 或 2023年1月3日)";
+
+    private static final Map<ImportKind, LoadPlan> PLANS = new EnumMap<>(ImportKind.class);
+
+    static {
+        PLANS.put(ImportKind.REGIONS, regions());
+        PLANS.put(ImportKind.ENTERPRISES, enterprises());
+        PLANS.put(ImportKind.INSPECTIONS, inspections());
+        PLANS.put(ImportKind.HAZARDS, hazards());
+        PLANS.put(ImportKind.ENFORCEMENT, enforcement());
+        PLANS.put(ImportKind.ACCIDENTS, accidents());
+    }
+
+    private LoadPlans() {
+    }
+
+    static LoadPlan of(ImportKind kind) {
+        return PLANS.get(kind);
+    }
+
+    /** Code domains whose alias maps the stage step loads into session variables ({@code alias_<domain>}). */
+    static final List<String> ALIAS_DOMAINS = List.of("sector", "department", "inspection_type",
+            "enforcement_action", "hazard_level", "hazard_status", "scale", "accident_level", "region_level",
+            "yes_no");
+
+    private static LoadPlan regions() {
+        Builder b = new Builder();
+        b.text("region_code", true);
+        b.check("region_code", "NOT regexp_full_match(region_code, '[0-9A-Za-z_-]{1,20}')", "区划代码只能含数字、字母、- 或 _，最长20位");
+        b.text("region_name", true);
+        b.code("region_level", "region_level", "region_level", true);
+        b.value("parent_code", "anj_text(${parent_code})");
+        b.check("parent_code", "region_level <> 'county' AND parent_code IS NULL", "乡镇和村(社区)须填写上级区划代码");
+        b.value("is_community", "coalesce(anj_text(${region_level}) = '社区' OR region_name LIKE '%社区', false)");
+        b.date("valid_from", false);
+        b.date("valid_to", false);
+        b.check("valid_to", "valid_to < valid_from", "撤并日期早于启用日期");
+        b.value("merged_into", "anj_text(${merged_into})");
+        b.yesNo("is_demo");
+        String upsert = """
+                MERGE INTO dim_region t USING (
+                    SELECT s.*, p.region_level AS parent_level, p.county_code AS parent_county
+                    FROM ${accepted} s LEFT JOIN (
+                        SELECT region_code, region_level, county_code FROM dim_region
+                        UNION ALL SELECT region_code, region_level, NULL FROM ${stage}) p
+                      ON p.region_code = s.parent_code
+                    QUALIFY row_number() OVER (PARTITION BY s.region_code ORDER BY p.county_code NULLS LAST) = 1) s
+                ON t.region_code = s.region_code
+                WHEN MATCHED AND (t.region_name IS DISTINCT FROM s.region_name OR t.region_level IS DISTINCT FROM s.region_level
+                    OR t.parent_code IS DISTINCT FROM s.parent_code OR t.is_community IS DISTINCT FROM s.is_community
+                    OR t.valid_from IS DISTINCT FROM coalesce(s.valid_from, DATE '1900-01-01')
+                    OR t.valid_to IS DISTINCT FROM coalesce(s.valid_to, DATE '9999-12-31')
+                    OR t.merged_into IS DISTINCT FROM s.merged_into OR t.is_demo IS DISTINCT FROM s.is_demo)
+                  THEN UPDATE SET region_name = s.region_name, region_level = s.region_level, parent_code = s.parent_code,
+                    is_community = s.is_community, valid_from = coalesce(s.valid_from, DATE '1900-01-01'),
+                    valid_to = coalesce(s.valid_to, DATE '9999-12-31'), merged_into = s.merged_into, is_demo = s.is_demo,
+                    batch_id = s.batch_id
+                WHEN NOT MATCHED THEN INSERT (region_code, region_name, region_level, parent_code, county_code, town_code,
+                    is_community, valid_from, valid_to, merged_into, is_demo, batch_id)
+                  VALUES (s.region_code, s.region_name, s.region_level, s.parent_code, NULL, NULL, s.is_community,
+                    coalesce(s.valid_from, DATE '1900-01-01'), coalesce(s.valid_to, DATE '9999-12-31'), s.merged_into,
+                    s.is_demo, s.batch_id);
+                UPDATE dim_region r SET county_code = CASE r.region_level
+                        WHEN 'county' THEN r.region_code
+                        WHEN 'town' THEN r.parent_code
+                        ELSE (SELECT t.parent_code FROM dim_region t WHERE t.region_code = r.parent_code) END,
+                    town_code = CASE r.region_level WHEN 'town' THEN r.region_code WHEN 'village' THEN r.parent_code END
+                WHERE r.county_code IS NULL;
+                """;
+        return b.build(ImportKind.REGIONS, "region_code", upsert);
+    }
+
+    private static LoadPlan enterprises() {
+        Builder b = new Builder();
+        b.creditCode();
+        b.text("enterprise_name", true);
+        b.region();
+        b.code("sector", "sector", "sector_code", true);
+        b.code("scale", "scale", "scale", true);
+        b.yesNo("is_high_risk");
+        b.yesNo("is_key");
+        b.yesNo("is_crowded_place");
+        b.value("address", "anj_text(${address})");
+        b.value("contact_person", "anj_text(${contact_person})");
+        b.date("effective_date", false);
+        b.value("enterprise_code",
+                "coalesce(credit_code, 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
+        String attributesDiffer = """
+                (d.credit_code IS DISTINCT FROM s.credit_code OR d.enterprise_name IS DISTINCT FROM s.enterprise_name
+                 OR d.region_code IS DISTINCT FROM s.region_code OR d.sector_code IS DISTINCT FROM s.sector_code
+                 OR d.scale IS DISTINCT FROM s.scale OR d.is_high_risk IS DISTINCT FROM s.is_high_risk
+                 OR d.is_key IS DISTINCT FROM s.is_key OR d.is_crowded_place IS DISTINCT FROM s.is_crowded_place
+                 OR d.address IS DISTINCT FROM s.address OR d.contact_person IS DISTINCT FROM s.contact_person)""";
+        // Type-2 history: a changed enterprise gets a new version from its effective date (today if none);
+        // a change dated on or before the current version's start corrects that version in place.
+        String upsert = """
+                UPDATE dim_enterprise d SET credit_code = s.credit_code, enterprise_name = s.enterprise_name,
+                    region_code = s.region_code, sector_code = s.sector_code, scale = s.scale,
+                    is_high_risk = s.is_high_risk, is_key = s.is_key, is_crowded_place = s.is_crowded_place,
+                    address = s.address, contact_person = s.contact_person, batch_id = s.batch_id
+                FROM ${accepted} s
+                WHERE d.enterprise_code = s.enterprise_code AND d.is_current
+                  AND coalesce(s.effective_date, current_date) <= d.valid_from AND %1$s;
+                UPDATE dim_enterprise d SET valid_to = coalesce(s.effective_date, current_date) - 1, is_current = false
+                FROM ${accepted} s
+                WHERE d.enterprise_code = s.enterprise_code AND d.is_current
+                  AND coalesce(s.effective_date, current_date) > d.valid_from AND %1$s;
+                INSERT INTO dim_enterprise (enterprise_code, valid_from, valid_to, is_current, credit_code, enterprise_name,
+                    region_code, sector_code, scale, is_high_risk, is_key, is_crowded_place, address, contact_person, batch_id)
+                SELECT s.enterprise_code,
+                       CASE WHEN EXISTS (SELECT 1 FROM dim_enterprise o WHERE o.enterprise_code = s.enterprise_code)
+                            THEN coalesce(s.effective_date, current_date) ELSE coalesce(s.effective_date, DATE '1900-01-01') END,
+                       DATE '9999-12-31', true, s.credit_code, s.enterprise_name, s.region_code, s.sector_code, s.scale,
+                       s.is_high_risk, s.is_key, s.is_crowded_place, s.address, s.contact_person, s.batch_id
+                FROM ${accepted} s
+                WHERE NOT EXISTS (SELECT 1 FROM dim_enterprise d WHERE d.enterprise_code = s.enterprise_code AND d.is_current);
+                """.formatted(attributesDiffer);
+        return b.build(ImportKind.ENTERPRISES, "enterprise_code", upsert);
+    }
+
+    private static LoadPlan inspections() {
+        Builder b = new Builder();
+        b.text("inspection_no", true);
+        b.date("inspection_date", true);
+        b.region();
+        b.value("target_name", "anj_text(${target_name})");
+        b.creditCode();
+        b.code("sector", "sector", "sector_code", true);
+        b.code("department", "department", "department_code", false);
+        b.code("inspection_type", "inspection_type", "inspection_type", true);
+        b.value("inspector", "anj_text(${inspector})");
+        b.yesNo("led_by_leader");
+        b.value("is_double_random", "coalesce(CAST(getvariable('alias_yes_no')[anj_text(${is_double_random})] AS BOOLEAN), false)"
+                + " OR coalesce(inspection_type = 'double_random', false)");
+        b.yesNoCheck("is_double_random");
+        b.count("hazards_found");
+        b.value("note", "anj_text(${note})");
+        b.value("enterprise_code", "credit_code");
+        return b.buildFact(ImportKind.INSPECTIONS, "fact_inspection", "inspection_no", List.of("inspection_no",
+                "inspection_date", "region_code", "enterprise_code", "target_name", "sector_code", "department_code",
+                "inspection_type", "inspector", "led_by_leader", "is_double_random", "hazards_found", "note"));
+    }
+
+    private static LoadPlan hazards() {
+        Builder b = new Builder();
+        b.text("hazard_no", true);
+        b.date("found_date", true);
+        b.region();
+        b.value("target_name", "anj_text(${target_name})");
+        b.creditCode();
+        b.code("sector", "sector", "sector_code", true);
+        b.text("description", true);
+        b.code("hazard_level", "hazard_level", "hazard_level", true);
+        b.code("department", "department", "department_code", false);
+        b.value("inspection_no", "anj_text(${inspection_no})");
+        b.date("deadline_date", false);
+        b.check("deadline_date", "deadline_date < found_date", "整改期限早于发现日期");
+        b.date("rectified_date", false);
+        b.check("rectified_date", "rectified_date < found_date", "整改完成日期早于发现日期");
+        b.date("verified_date", false);
+        b.check("verified_date", "verified_date < found_date", "复查验收日期早于发现日期");
+        b.date("closed_date", false);
+        b.check("closed_date", "closed_date < found_date", "销号日期早于发现日期");
+        b.value("status", "coalesce(getvariable('alias_hazard_status')[anj_text(${status})], CASE"
+                + " WHEN closed_date IS NOT NULL THEN 'closed' WHEN rectified_date IS NOT NULL THEN 'rectified'"
+                + " ELSE 'open' END)");
+        b.check("status", "anj_text(${status}) IS NOT NULL AND getvariable('alias_hazard_status')[anj_text(${status})] IS NULL",
+                "无法识别的整改状态 (可填 待整改、整改中、已整改、已销号)");
+        b.amount("funds", "funds_yuan");
+        b.yesNo("wl_responsibility");
+        b.yesNo("wl_measures");
+        b.yesNo("wl_funds");
+        b.yesNo("wl_time_limit");
+        b.yesNo("wl_contingency");
+        b.yesNo("is_published");
+        b.value("enterprise_code", "credit_code");
+        return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
+                "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
+                "region_code", "enterprise_code", "target_name", "department_code", "inspection_no", "description",
+                "status", "funds_yuan", "wl_responsibility", "wl_measures", "wl_funds", "wl_time_limit",
+                "wl_contingency", "is_published"));
+    }
+
+    private static LoadPlan enforcement() {
+        Builder b = new Builder();
+        b.text("case_no", true);
+        b.date("action_date", true);
+        b.region();
+        b.text("target_name", true);
+        b.creditCode();
+        b.code("sector", "sector", "sector_code", true);
+        b.code("department", "department", "department_code", false);
+        b.code("action", "enforcement_action", "action_code", true);
+        b.value("ladder_stage", "coalesce(CASE anj_text(${ladder_stage}) WHEN '首查' THEN 1 WHEN '再查' THEN 2"
+                + " WHEN '三查' THEN 3 ELSE anj_int(${ladder_stage}) END,"
+                + " CASE action_code WHEN 'reminder' THEN 1 WHEN 'warning' THEN 2 WHEN 'penalty' THEN 3 END)");
+        b.check("ladder_stage", "anj_text(${ladder_stage}) IS NOT NULL AND (ladder_stage IS NULL OR ladder_stage NOT BETWEEN 1 AND 3)",
+                "检查次序应为 1、2、3 (首查、再查、三查)");
+        b.amount("fine_proposed", "fine_proposed_yuan");
+        b.amount("fine_final", "fine_final_yuan");
+        b.value("hazard_no", "anj_text(${hazard_no})");
+        b.value("inspection_no", "anj_text(${inspection_no})");
+        b.value("description", "anj_text(${description})");
+        b.value("enterprise_code", "credit_code");
+        return b.buildFact(ImportKind.ENFORCEMENT, "fact_enforcement", "case_no", List.of("case_no", "action_date",
+                "enterprise_code", "target_name", "region_code", "sector_code", "department_code", "action_code",
+                "ladder_stage", "fine_proposed_yuan", "fine_final_yuan", "hazard_no", "inspection_no", "description"));
+    }
+
+    private static LoadPlan accidents() {
+        Builder b = new Builder();
+        b.text("accident_no", true);
+        b.date("accident_date", true);
+        b.region();
+        b.code("sector", "sector", "sector_code", true);
+        b.value("target_name", "anj_text(${target_name})");
+        b.creditCode();
+        b.code("accident_level", "accident_level", "accident_level", true);
+        b.count("deaths");
+        b.count("injuries");
+        b.amount("direct_loss", "direct_loss_yuan");
+        b.yesNo("is_concealed");
+        b.value("description", "anj_text(${description})");
+        b.value("enterprise_code", "credit_code");
+        return b.buildFact(ImportKind.ACCIDENTS, "fact_accident", "accident_no", List.of("accident_no",
+                "accident_date", "region_code", "sector_code", "enterprise_code", "accident_level", "deaths",
+                "injuries", "direct_loss_yuan", "is_concealed", "description"));
+    }
+
+    /** Collects values and checks with the rules shared by all record types. */
+    private static final class Builder {
+        private final List<LoadPlan.Value> values = new ArrayList<>();
+        private final List<LoadPlan.Check> checks = new ArrayList<>();
+
+        void value(String name, String expression) {
+            values.add(LoadPlan.value(name, expression));
+        }
+
+        void check(String field, String failsWhen, String reason) {
+            checks.add(LoadPlan.check(field, failsWhen, reason));
+        }
+
+        void text(String field, boolean required) {
+            value(field, "anj_text(${" + field + "})");
+            if (required) {
+                check(field, field + " IS NULL", "必填项为空");
+            }
+        }
+
+        void date(String field, boolean required) {
+            value(field, "anj_date(${" + field + "})");
+            if (required) {
+                check(field, "anj_text(${" + field + "}) IS NULL", "必填项为空");
+            }
+            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + field + " IS NULL", DATE_FORMS);
+            check(field, field + " > current_date", "日期晚于今天");
+            check(field, field + " < DATE '1990-01-01'", "日期早于1990年");
+        }
+
+        void code(String field, String domain, String name, boolean required) {
+            value(name, "getvariable('alias_" + domain + "')[anj_text(${" + field + "})]");
+            if (required) {
+                check(field, "anj_text(${" + field + "}) IS NULL", "必填项为空");
+            }
+            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + name + " IS NULL", "无法识别的取值 (不在代码表或同义词表中)");
+        }
+
+        void region() {
+            value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', anj_text(${town}), anj_text(${village}))],"
+                    + " getvariable('alias_region')[anj_text(${village})])");
+            check("village", "anj_text(${village}) IS NULL", "必填项为空");
+            check("village", "anj_text(${village}) IS NOT NULL AND region_code IS NULL", "未知的村(社区): 区划表中没有");
+        }
+
+        void yesNo(String field) {
+            value(field, "coalesce(CAST(getvariable('alias_yes_no')[anj_text(${" + field + "})] AS BOOLEAN), false)");
+            yesNoCheck(field);
+        }
+
+        void yesNoCheck(String field) {
+            check(field, "anj_text(${" + field + "}) IS NOT NULL AND getvariable('alias_yes_no')[anj_text(${" + field + "})] IS NULL",
+                    "应填“是”或“否”");
+        }
+
+        void amount(String field, String name) {
+            value(name, "anj_amount(${" + field + "})");
+            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + name + " IS NULL", "不是有效金额");
+            check(field, name + " < 0", "金额不能为负数");
+        }
+
+        void count(String field) {
+            value(field, "coalesce(anj_int(${" + field + "}), 0)");
+            check(field, "anj_text(${" + field + "}) IS NOT NULL AND anj_int(${" + field + "}) IS NULL", "不是整数");
+            check(field, field + " < 0", "不能为负数");
+        }
+
+        void creditCode() {
+            value("credit_code", "upper(anj_text(${credit_code}))");
+            check("credit_code", "credit_code IS NOT NULL AND NOT regexp_full_match(credit_code, '[0-9A-Z]{18}')",
+                    "统一社会信用代码应为18位数字或大写字母");
+        }
+
+        LoadPlan build(ImportKind kind, String key, String upsert) {
+            return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), key, upsert);
+        }
+
+        /** A fact upserts on its natural key and rewrites a row only when something in it changed. */
+        LoadPlan buildFact(ImportKind kind, String table, String key, List<String> columns) {
+            List<String> nonKey = columns.stream().filter(c -> !c.equals(key)).toList();
+            String differs = String.join(" OR ", nonKey.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
+            String set = String.join(", ", nonKey.stream().map(c -> c + " = s." + c).toList());
+            String insertColumns = String.join(", ", columns) + ", batch_id, source_file, source_row";
+            String insertValues = String.join(", ", columns.stream().map(c -> "s." + c).toList())
+                    + ", s.batch_id, s.source_file, s.source_row";
+            String upsert = "MERGE INTO " + table + " t USING ${accepted} s ON t." + key + " = s." + key
+                    + "\nWHEN MATCHED AND (" + differs + ")\n  THEN UPDATE SET " + set
+                    + ", batch_id = s.batch_id, source_file = s.source_file, source_row = s.source_row"
+                    + "\nWHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ");";
+            return build(kind, key, upsert);
+        }
+    }
+}
