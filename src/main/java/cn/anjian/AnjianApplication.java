@@ -1,15 +1,52 @@
 package cn.anjian;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** 安监数仓: township work-safety supervision warehouse. */
+/**
+ * 安监数仓: township work-safety supervision warehouse. Started without arguments it serves the dashboards; started
+ * as {@code import <kind> <file>…} it imports ledgers into the warehouse of a stopped app and exits (DuckDB admits
+ * one process per file, so this only works while the web app is down).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AnjianApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AnjianApplication.class, args);
+        SpringApplication app = new SpringApplication(AnjianApplication.class);
+        boolean command = args.length > 0 && "import".equals(args[0]);
+        if (command) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+            Map<String, Object> defaults = new HashMap<>();
+            defaults.put("anjian.cli.command", "import");
+            app.setDefaultProperties(defaults);
+        }
+        try {
+            var context = app.run(args);
+            if (command) {
+                System.exit(SpringApplication.exit(context));
+            }
+        } catch (RuntimeException e) {
+            if (command && isLocked(e)) {
+                System.err.println("数据仓库文件正被另一个进程使用 (应用是否正在运行?)。请先停止应用，"
+                        + "或在运行中的应用里通过上传页面或 POST /api/imports 导入。");
+                System.exit(3);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isLocked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Could not set lock")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
