@@ -1,0 +1,12 @@
+package cn.anjian.semantic;
+
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders the catalogue API's errors (and Spring MVC's own, such as a malformed parameter) as RFC 9457
+ * ProblemDetails. Scoped to this package's controller so other features keep their own error handling.
+ */
+@RestControllerAdvice(assignableTypes = CatalogController.class)
+class CatalogExceptionHandler extends ResponseEntityExceptionHandler {
+}

@@ -1,0 +1,20 @@
+package cn.anjian.semantic;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The rows the current user may see, as a condition on a region code column. The query builder and the member
+ * lists apply it to every query themselves, so no panel, export or filter can leave it out. The security feature
+ * replaces the default (all regions) with one that reads the signed-in user: a village cadre sees their village.
+ */
+@FunctionalInterface
+public interface RowScope {
+
+    /** No restriction: leadership and county users see every region. */
+    RowScope ALL_REGIONS = regionCode -> DSL.noCondition();
+
+    /** A condition on {@code regionCode} that keeps only the rows this user may see. */
+    Condition regions(Field<String> regionCode);
+}

@@ -1,0 +1,224 @@
+package cn.anjian.dashboard;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.anjian.semantic.HazardFixture;
+import cn.anjian.warehouse.MartRefresher;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The dashboard API and pages over HTTP: definitions, panel data, and 404/400 as ProblemDetails. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DashboardApiTest {
+
+    private static final String PANELS = "/api/dashboards/hazard-trends/panels/";
+
+    @TempDir
+    static Path warehouse;
+
+    @DynamicPropertySource
+    static void warehouse(DynamicPropertyRegistry registry) {
+        registry.add("anjian.warehouse.path", () -> warehouse.resolve("dashboard-api-test.duckdb").toString());
+        registry.add("anjian.warehouse.memory-limit", () -> "512MB");
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void fill(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts) {
+        HazardFixture.insert(jdbc, YearMonth.of(2024, 12));
+        marts.refresh();
+    }
+
+    @Test
+    void listsTheHazardTrendsDashboard() throws Exception {
+        mvc.perform(get("/api/dashboards"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem("hazard-trends")))
+                .andExpect(jsonPath("$[?(@.id == 'hazard-trends')].title.zh", contains("隐患趋势")));
+    }
+
+    @Test
+    void definitionHasThreePanelsAndDefaultsToTheLastTwelveMonths() throws Exception {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        mvc.perform(get("/api/dashboards/hazard-trends"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.panels[*].id", contains("total", "by-sector", "villages")))
+                .andExpect(jsonPath("$.panels[*].chart", contains("kpi", "stacked_bar", "bar_ranking")))
+                .andExpect(jsonPath("$.defaults.to").value(now.toString()))
+                .andExpect(jsonPath("$.defaults.from").value(now.minusMonths(11).toString()));
+    }
+
+    @Test
+    void panelDataEqualsADirectCount() throws Exception {
+        long fireInSpring = jdbc.queryForObject("""
+                SELECT count(*) FROM fact_hazard
+                WHERE found_date BETWEEN DATE '2024-03-01' AND DATE '2024-05-31' AND sector_code = 'fire'
+                  AND region_code = ?""", Long.class, HazardFixture.XIHE);
+        long marchFire = jdbc.queryForObject("""
+                SELECT count(*) FROM fact_hazard
+                WHERE found_date BETWEEN DATE '2024-03-01' AND DATE '2024-03-31' AND sector_code = 'fire'
+                  AND region_code = ?""", Long.class, HazardFixture.XIHE);
+
+        mvc.perform(get(PANELS + "by-sector").param("from", "2024-03").param("to", "2024-05")
+                        .param("sector", "fire").param("village", HazardFixture.XIHE))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.columns[*].id", contains("month", "sector", "hazards_found")))
+                .andExpect(jsonPath("$.filters.from").value("2024-03"))
+                .andExpect(jsonPath("$.filters.sector", contains("fire")))
+                .andExpect(jsonPath("$.labels.sector[0].label.zh").value("消防"))
+                .andExpect(jsonPath("$.rows[?(@[0] == '2024-03')][2]", contains((int) marchFire)));
+
+        String body = mvc.perform(get(PANELS + "total").param("from", "2024-03").param("to", "2024-05")
+                        .param("sector", "fire").param("village", HazardFixture.XIHE))
+                .andReturn().getResponse().getContentAsString();
+        long sum = JsonPath.<List<Integer>>read(body, "$.rows[*][1]").stream()
+                .mapToLong(Integer::longValue).sum();
+        assertThat(sum).isEqualTo(fireInSpring);
+    }
+
+    @Test
+    void villageRankingIsLabelledInChinese() throws Exception {
+        mvc.perform(get(PANELS + "villages").param("from", "2024-01").param("to", "2024-12"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", hasSize(3)))
+                .andExpect(jsonPath("$.labels.village[*].label.zh", hasItem("南岭社区")));
+    }
+
+    @Test
+    void unknownDashboardIsA404ProblemDetail() throws Exception {
+        mvc.perform(get("/api/dashboards/no-such-dashboard"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail", containsString("no-such-dashboard")));
+
+        mvc.perform(get("/api/dashboards/no-such-dashboard/panels/total"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void unknownPanelIsA404ProblemDetail() throws Exception {
+        mvc.perform(get(PANELS + "no-such-panel"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("no-such-panel")));
+    }
+
+    @Test
+    void malformedFiltersAre400ProblemDetailsNamingTheParameter() throws Exception {
+        expectBadParameter(get(PANELS + "by-sector").param("from", "2024-13"), "from");
+        expectBadParameter(get(PANELS + "by-sector").param("to", "last month"), "to");
+        expectBadParameter(get(PANELS + "by-sector").param("from", "2024-06").param("to", "2024-05"), "from");
+        expectBadParameter(get(PANELS + "by-sector").param("sector", "no_such_sector"), "sector");
+        expectBadParameter(get(PANELS + "villages").param("village", "999999999999"), "village");
+        expectBadParameter(get(PANELS + "villages").param("sector", "fire' OR '1'='1"), "sector");
+        expectBadParameter(get(PANELS + "villages").param("village", "x'); DROP TABLE fact_hazard; --"), "village");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class))
+                .isPositive();
+    }
+
+    @Test
+    void emptyListParametersMeanAll() throws Exception {
+        mvc.perform(get(PANELS + "villages").param("from", "2024-01").param("to", "2024-12")
+                        .param("sector", "").param("village", ""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", hasSize(3)));
+    }
+
+    @Test
+    void catalogListsMetricsDimensionsAndSectorMembersHeadlineFirst() throws Exception {
+        mvc.perform(get("/api/catalog"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.metrics[*].id", hasItem("hazards_found")))
+                .andExpect(jsonPath("$.dimensions[*].id", hasItem("village")));
+        mvc.perform(get("/api/catalog/dimensions/sector/members"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(11)))
+                .andExpect(jsonPath("$[0:5].code", contains("fire", "road_traffic", "town_gas", "self_built_housing",
+                        "forest_fire")))
+                .andExpect(jsonPath("$[5].headline").value(false));
+        mvc.perform(get("/api/catalog/dimensions/village/members"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(4)));
+        mvc.perform(get("/api/catalog/dimensions/no-such/members"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void homeRedirectsToTheHazardTrendsPage() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/dashboards/hazard-trends"));
+    }
+
+    @Test
+    void pageIsAChineseShellWithFiltersAndOneBoxPerPanel() throws Exception {
+        mvc.perform(get("/dashboards/hazard-trends").param("sector", "town_gas"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("<h1>隐患趋势</h1>")))
+                .andExpect(content().string(containsString("echarts")))
+                .andExpect(content().string(containsString("/js/dashboard.js")))
+                .andExpect(content().string(containsString("<option value=\"town_gas\" selected=\"selected\">城镇燃气</option>")))
+                .andExpect(content().string(containsString("东山村")))
+                .andExpect(content().string(containsString("data-panel=\"by-sector\"")));
+        mvc.perform(get("/dashboards/hazard-trends").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Hazard trends</h1>")));
+    }
+
+    @Test
+    void unknownDashboardPageIsA404() throws Exception {
+        mvc.perform(get("/dashboards/no-such-dashboard").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound());
+    }
+
+    private void expectBadParameter(
+            MockHttpServletRequestBuilder request, String parameter)
+            throws Exception {
+        mvc.perform(request)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.parameter").value(parameter))
+                .andExpect(jsonPath("$.detail", startsWith("参数 " + parameter)));
+    }
+}
