@@ -1,0 +1,102 @@
+package cn.anjian.demo;
+
+import static cn.anjian.jooq.Tables.DIM_REGION;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import cn.anjian.demo.DemoTownGenerator.Ledger;
+import cn.anjian.etl.ImportService;
+import cn.anjian.etl.ImportService.ImportStatus;
+
+/**
+ * Fills an empty warehouse with the demo town at start, so the demo profile shows full dashboards at once. It
+ * writes the town's ledgers to files and imports them through {@link ImportService} like any user's ledger, so the
+ * demo exercises the real import path rather than a back door into the tables. A warehouse that already has
+ * regions is left alone: the demo never mixes into real or earlier data.
+ */
+@Component
+@ConditionalOnProperty(prefix = "anjian.demo", name = "enabled", havingValue = "true")
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final DemoProperties properties;
+    private final DSLContext dsl;
+    private final ImportService imports;
+
+    DemoDataLoader(DemoProperties properties, DSLContext dsl, ImportService imports) {
+        this.properties = properties;
+        this.dsl = dsl;
+        this.imports = imports;
+    }
+
+    /**
+     * Today in the server's zone, not China's: the importer rejects dates after the warehouse's {@code current_date},
+     * which DuckDB takes from the server's zone, so a Beijing "today" on a UTC server would be rejected as future.
+     */
+    @Override
+    public void run(ApplicationArguments args) {
+        load(LocalDate.now());
+    }
+
+    /** Generates and imports the town as known on {@code asOf}; returns false if the warehouse was not empty. */
+    boolean load(LocalDate asOf) {
+        if (dsl.fetchExists(DIM_REGION)) {
+            log.info("Demo data not loaded: the warehouse already has regions");
+            return false;
+        }
+        long started = System.nanoTime();
+        List<Ledger> ledgers;
+        try {
+            ledgers = new DemoTownGenerator(properties.seed(), properties.scale())
+                    .generate(properties.folder(), asOf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("演示数据生成失败: " + properties.folder(), e);
+        }
+        log.info("Generated the demo town (seed {}, scale {}) as of {}: {} ledgers in {} in {} ms",
+                properties.seed(), properties.scale(), asOf, ledgers.size(), properties.folder().toAbsolutePath(),
+                millisSince(started));
+        long read = 0;
+        long written = 0;
+        long rejected = 0;
+        for (Ledger ledger : ledgers) {
+            long fileStarted = System.nanoTime();
+            ImportStatus status = imports.importNow(ledger.kind(), ledger.file(), ledger.displayName());
+            read += status.read();
+            written += status.written();
+            rejected += status.rejected();
+            if ("COMPLETED".equals(status.status()) && status.rejected() == 0) {
+                log.info("Imported {} ({}): {} read, {} written in {} ms", ledger.displayName(),
+                        ledger.kind().code(), status.read(), status.written(), millisSince(fileStarted));
+            } else {
+                log.warn("Imported {} ({}) with status {}: {} read, {} written, {} rejected in {} ms{}",
+                        ledger.displayName(), ledger.kind().code(), status.status(), status.read(), status.written(),
+                        status.rejected(), millisSince(fileStarted),
+                        status.message() == null ? "" : ": " + status.message());
+            }
+            if ("FAILED".equals(status.status())) {
+                log.error("Demo load stopped: later ledgers depend on {}", ledger.displayName());
+                break;
+            }
+        }
+        log.info("Demo town loaded: {} rows read, {} written, {} rejected in {} ms", read, written, rejected,
+                millisSince(started));
+        return true;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
