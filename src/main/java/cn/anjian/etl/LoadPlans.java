@@ -46,8 +46,9 @@ final class LoadPlans {
         b.value("parent_code", "anj_text(${parent_code})");
         b.check("parent_code", "region_level <> 'county' AND parent_code IS NULL", "乡镇和村(社区)须填写上级区划代码");
         b.value("is_community", "coalesce(anj_text(${region_level}) = '社区' OR region_name LIKE '%社区', false)");
-        b.date("valid_from", false);
-        b.date("valid_to", false);
+        b.plannedDate("valid_from", false);
+        // 撤并日期 is the day the village stops existing: its last valid day is the day before
+        b.plannedDate("valid_to", false);
         b.check("valid_to", "valid_to < valid_from", "撤并日期早于启用日期");
         b.value("merged_into", "anj_text(${merged_into})");
         b.yesNo("is_demo");
@@ -63,16 +64,16 @@ final class LoadPlans {
                 WHEN MATCHED AND (t.region_name IS DISTINCT FROM s.region_name OR t.region_level IS DISTINCT FROM s.region_level
                     OR t.parent_code IS DISTINCT FROM s.parent_code OR t.is_community IS DISTINCT FROM s.is_community
                     OR t.valid_from IS DISTINCT FROM coalesce(s.valid_from, DATE '1900-01-01')
-                    OR t.valid_to IS DISTINCT FROM coalesce(s.valid_to, DATE '9999-12-31')
+                    OR t.valid_to IS DISTINCT FROM coalesce(s.valid_to - 1, DATE '9999-12-31')
                     OR t.merged_into IS DISTINCT FROM s.merged_into OR t.is_demo IS DISTINCT FROM s.is_demo)
                   THEN UPDATE SET region_name = s.region_name, region_level = s.region_level, parent_code = s.parent_code,
                     is_community = s.is_community, valid_from = coalesce(s.valid_from, DATE '1900-01-01'),
-                    valid_to = coalesce(s.valid_to, DATE '9999-12-31'), merged_into = s.merged_into, is_demo = s.is_demo,
+                    valid_to = coalesce(s.valid_to - 1, DATE '9999-12-31'), merged_into = s.merged_into, is_demo = s.is_demo,
                     batch_id = s.batch_id
                 WHEN NOT MATCHED THEN INSERT (region_code, region_name, region_level, parent_code, county_code, town_code,
                     is_community, valid_from, valid_to, merged_into, is_demo, batch_id)
                   VALUES (s.region_code, s.region_name, s.region_level, s.parent_code, NULL, NULL, s.is_community,
-                    coalesce(s.valid_from, DATE '1900-01-01'), coalesce(s.valid_to, DATE '9999-12-31'), s.merged_into,
+                    coalesce(s.valid_from, DATE '1900-01-01'), coalesce(s.valid_to - 1, DATE '9999-12-31'), s.merged_into,
                     s.is_demo, s.batch_id);
                 UPDATE dim_region r SET county_code = CASE r.region_level
                         WHEN 'county' THEN r.region_code
@@ -96,7 +97,7 @@ final class LoadPlans {
         b.yesNo("is_crowded_place");
         b.value("address", "anj_text(${address})");
         b.value("contact_person", "anj_text(${contact_person})");
-        b.date("effective_date", false);
+        b.plannedDate("effective_date", false);
         b.value("enterprise_code",
                 "coalesce(credit_code, 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
         String attributesDiffer = """
@@ -167,7 +168,7 @@ final class LoadPlans {
         b.code("hazard_level", "hazard_level", "hazard_level", true);
         b.code("department", "department", "department_code", false);
         b.value("inspection_no", "anj_text(${inspection_no})");
-        b.date("deadline_date", false);
+        b.plannedDate("deadline_date", false);
         b.check("deadline_date", "deadline_date < found_date", "整改期限早于发现日期");
         b.date("rectified_date", false);
         b.check("rectified_date", "rectified_date < found_date", "整改完成日期早于发现日期");
@@ -261,13 +262,19 @@ final class LoadPlans {
             }
         }
 
+        /** A date something happened on (found, inspected, closed): never in the future. */
         void date(String field, boolean required) {
+            plannedDate(field, required);
+            check(field, field + " > current_date", "日期晚于今天");
+        }
+
+        /** A date that may lie ahead (a rectification deadline, a village's merger). */
+        void plannedDate(String field, boolean required) {
             value(field, "anj_date(${" + field + "})");
             if (required) {
                 check(field, "anj_text(${" + field + "}) IS NULL", "必填项为空");
             }
             check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + field + " IS NULL", DATE_FORMS);
-            check(field, field + " > current_date", "日期晚于今天");
             check(field, field + " < DATE '1990-01-01'", "日期早于1990年");
         }
 

@@ -84,7 +84,7 @@ class ImportJobTest {
         assertThat(village).containsEntry("region_level", "village").containsEntry("county_code", "341525000000")
                 .containsEntry("town_code", "341525106000").containsEntry("is_community", true);
         assertThat(jdbc.queryForObject("SELECT valid_to FROM dim_region WHERE region_code = '341525106203'", LocalDate.class))
-                .isEqualTo(LocalDate.of(2024, 6, 30));
+                .isEqualTo(LocalDate.of(2024, 6, 29));
     }
 
     @Test
@@ -92,14 +92,14 @@ class ImportJobTest {
         String csv = """
                 隐患编号,发现日期,所属乡镇,村(社区),隐患单位或部位,统一社会信用代码,行业领域,隐患描述,隐患等级,责任单位,检查编号,整改期限,整改完成日期,复查验收日期,销号日期,整改状态,整改资金(元),责任落实,措施落实,资金落实,时限落实,预案落实,是否公布
                 YH-T-001,2023-01-03,诸佛庵镇,诸佛庵村,某饭店,,燃气,液化气钢瓶未固定,一般隐患,安监所,,2023/1/10,2023.1.8,,2023年1月9日,已销号,"1,200元",是,是,是,是,是,否
-                YH-T-002,2023/2/5,,漫水河社区,民房,,城乡自建房,墙体开裂,重大,城建办,,2023-03-05,,,,整改中,2.5万元,是,否,是,是,是,否
+                YH-T-002,2023/2/5,,漫水河社区,民房,,城乡自建房,墙体开裂,重大,城建办,,%s,,,,整改中,2.5万元,是,否,是,是,是,否
                 YH-T-003,2023-02-30,诸佛庵镇,诸佛庵村,林地,,森林防火,野外用火,一般,林业站,,,,,,,,,,,,,
                 YH-T-004,2023-03-01,诸佛庵镇,不存在村,商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,
                 ,2023-03-02,诸佛庵镇,诸佛庵村,商店,,消防,无编号,一般,,,,,,,,,,,,,,
                 YH-T-006,2023-03-05,诸佛庵镇,诸佛庵村,商店,,消防,期限早于发现,一般,,,2023-03-01,,,,,-5,,,,,,
                 YH-T-007,2023-04-01,诸佛庵镇,黄巢寺村,公路,,两客一危,护栏缺失,一般,派出所,,2023-04-20,,,,,,,,,,,
                 YH-T-001,2023-05-01,诸佛庵镇,诸佛庵村,某饭店,,燃气,重复编号,一般,,,,,,,,,,,,,,
-                """;
+                """.formatted(LocalDate.now().plusMonths(1));
         var status = imports.importNow(ImportKind.HAZARDS, write("hazards-gbk.csv", csv, Charset.forName("GBK")), "hazards-gbk.csv");
 
         assertThat(status.status()).isEqualTo("COMPLETED");
@@ -117,7 +117,8 @@ class ImportJobTest {
         assertThat(first.get("rectified_date").toString()).isEqualTo("2023-01-08");
         Map<String, Object> second = jdbc.queryForMap("SELECT * FROM fact_hazard WHERE hazard_no = 'YH-T-002'");
         assertThat(second).containsEntry("hazard_level", "major").containsEntry("status", "rectifying")
-                .containsEntry("sector_code", "self_built_housing").containsEntry("wl_measures", false);
+                .containsEntry("sector_code", "self_built_housing").containsEntry("wl_measures", false)
+                .containsEntry("deadline_date", LocalDate.now().plusMonths(1));
         assertThat(second.get("funds_yuan").toString()).isEqualTo("25000.00");
 
         List<ImportService.Reject> rejects = imports.rejects(status.id());
