@@ -35,9 +35,9 @@ public final class PanelBench {
         boolean fresh = !Files.exists(file);
         SpringApplication app = new SpringApplication(AnjianApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("anjian.warehouse.path", file.toString(), "anjian.demo.enabled", "false",
-                "anjian.warehouse.memory-limit", "6GB", "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext ctx = app.run()) {
+        // command-line properties: they override application.properties, default properties would not
+        try (ConfigurableApplicationContext ctx = app.run("--anjian.warehouse.path=" + file,
+                "--anjian.demo.enabled=false", "--anjian.warehouse.memory-limit=6GB", "--logging.level.root=warn")) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             if (fresh) {
                 long t = System.nanoTime();
