@@ -105,4 +105,25 @@ class SchemeLoaderTest {
             assertThat(scheme.vetoes()).hasSize(2);
         }
     }
+
+    @Test
+    void everyEvidenceLinkOfTheShippedSchemesNamesAnExistingDashboardAndPanel() throws Exception {
+        for (String year : new String[] {"2023", "2024"}) {
+            Scheme scheme = loader.load(new FileSystemResource("dashboards/assessment/" + year + ".yaml"));
+            java.util.List<Scheme.Rows> rows = new java.util.ArrayList<>();
+            scheme.allItems().map(Scheme.Item::rows).forEach(rows::add);
+            scheme.vetoes().forEach(v -> rows.add(v.rows()));
+            for (Scheme.Rows r : rows) {
+                if (r == null) {
+                    continue;
+                }
+                java.nio.file.Path file = java.nio.file.Path.of("dashboards", r.dashboard() + ".yaml");
+                assertThat(file).as(year + ": " + r).exists();
+                if (r.panel() != null) {
+                    assertThat(java.nio.file.Files.readString(file)).as(year + ": " + r)
+                            .containsPattern("- id: " + java.util.regex.Pattern.quote(r.panel()) + "\\s");
+                }
+            }
+        }
+    }
 }
