@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,16 +26,27 @@ class AssessmentApiController {
 
     private final AssessmentRequests requests;
     private final AssessmentWorkbook workbook;
+    private final AssessmentService service;
 
-    AssessmentApiController(AssessmentRequests requests, AssessmentWorkbook workbook) {
+    AssessmentApiController(AssessmentRequests requests, AssessmentWorkbook workbook, AssessmentService service) {
         this.requests = requests;
         this.workbook = workbook;
+        this.service = service;
     }
 
     @GetMapping("/{year}")
     Assessment assessment(@PathVariable int year, @RequestParam(required = false) String unit,
                           @RequestParam(required = false) String asOf) {
         return requests.score(year, unit, asOf);
+    }
+
+    @GetMapping("/{year}/compare")
+    AssessmentService.Comparison compare(@PathVariable int year, @RequestParam(required = false) String unit,
+                                         @RequestParam(required = false) String asOf) {
+        Scheme scheme = requests.scheme(year);
+        return service.compare(scheme, requests.unit(unit), requests.asOf(year, asOf))
+                .orElseThrow(() -> AssessmentRequests.problem(HttpStatus.NOT_FOUND, "year",
+                        "没有 " + (year - 1) + " 年度的考核方案，无法同比 (no scheme for the year before)"));
     }
 
     @GetMapping("/{year}/export.xlsx")

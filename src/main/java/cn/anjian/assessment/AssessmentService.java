@@ -146,6 +146,33 @@ public class AssessmentService {
                 counts.entrySet().stream().map(e -> new GradeCount(e.getKey(), e.getValue())).toList());
     }
 
+    /**
+     * Each unit's score this year beside last year's, when both years have a scheme (each year scored with its own
+     * scheme, as the paper sheets were). Empty when the year before has no scheme.
+     */
+    public Optional<Comparison> compare(Scheme scheme, UnitKind kind, LocalDate asOf) {
+        return scheme(scheme.year() - 1).map(before -> {
+            Map<String, UnitScore> previous = new HashMap<>();
+            score(before, kind, defaultAsOf(before.year())).units().forEach(u -> previous.put(u.code(), u));
+            List<Comparison.Row> rows = new ArrayList<>();
+            for (UnitScore u : score(scheme, kind, asOf).units()) {
+                UnitScore p = previous.get(u.code());
+                rows.add(new Comparison.Row(u.code(), u.name(), u.score(), u.grade(), u.rank(),
+                        p == null ? null : p.score(), p == null ? null : p.grade(), p == null ? null : p.rank(),
+                        p == null ? null : norm(u.score().subtract(p.score()))));
+            }
+            return new Comparison(scheme.year(), before.year(), kind.code(), rows);
+        });
+    }
+
+    /** This year's and last year's scores by unit; {@code change} is this year's score minus last year's. */
+    public record Comparison(int year, int previousYear, String unit, List<Row> units) {
+
+        public record Row(String code, String name, BigDecimal score, String grade, int rank, BigDecimal previousScore,
+                          String previousGrade, Integer previousRank, BigDecimal change) {
+        }
+    }
+
     /** Best first, vetoed units after the others; equal scores share a rank and the next rank skips (1, 1, 3). */
     static List<UnitScore> rank(List<UnitScore> scores) {
         List<UnitScore> sorted = new ArrayList<>(scores);

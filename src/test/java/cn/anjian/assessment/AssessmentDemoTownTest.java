@@ -116,6 +116,11 @@ class AssessmentDemoTownTest {
         request("/api/assessment/2023?unit=department")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.units.length()", greaterThan(3)));
+        request("/api/assessment/2024/compare?unit=village")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.previousYear").value(2023))
+                .andExpect(jsonPath("$.units[0].previousScore").isNumber());
+        request("/api/assessment/2023/compare?unit=village").andExpect(status().isNotFound());
         request("/api/assessment/1999").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.parameter").value("year"));
         request("/api/assessment/2023?unit=county").andExpect(status().isBadRequest())
