@@ -31,6 +31,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -236,6 +239,48 @@ class AssessmentScoringTest {
                 .andExpect(jsonPath("$.units[5].vetoed").value(true));
         request("/api/assessment/2024?asOf=31.12.2024").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("asOf"));
+    }
+
+    @Test
+    void thePagesShowGradesVetoesAndEvidence() throws Exception {
+        request("/assessment/2024?unit=village&asOf=2024-12-31")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("grade grade-优秀")))
+                .andExpect(content().string(containsString("瞒报生产安全事故")));
+        request("/assessment/2024/village/" + V5 + "?asOf=2024-12-31")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("一票否决")))
+                .andExpect(content().string(containsString("排名 第 6 名 / 6")));
+        request("/assessment/2024/village/" + V3 + "?asOf=2024-12-31")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("允许 0 件，实际 2 件，超 2 件 × 4 分 = 扣 8 分")));
+    }
+
+    @Test
+    void theExportListsEveryUnitAndEveryDeduction() throws Exception {
+        byte[] body = request("/api/assessment/2024/export.xlsx?unit=village&asOf=2024-12-31")
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("spreadsheetml")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body))) {
+            var scores = workbook.getSheet(AssessmentWorkbook.SCORES);
+            // rows 0–3 are title, note and the two header rows; then the six villages in rank order, then the average
+            assertThat(scores.getRow(4).getCell(1).getStringCellValue()).isEqualTo("一村");
+            assertThat(scores.getRow(4).getCell(2 + 4 + 2).getNumericCellValue()).isEqualTo(102.0); // 总得分
+            assertThat(scores.getRow(9).getCell(1).getStringCellValue()).isEqualTo("五村");
+            assertThat(scores.getRow(9).getCell(2 + 4 + 4).getStringCellValue()).isEqualTo("不合格");
+            assertThat(scores.getRow(10).getCell(1).getStringCellValue()).isEqualTo("全镇平均");
+            var details = workbook.getSheet(AssessmentWorkbook.DETAILS);
+            List<String> lines = new java.util.ArrayList<>();
+            for (int r = 1; r <= details.getLastRowNum(); r++) {
+                lines.add(details.getRow(r).getCell(1).getStringCellValue() + " "
+                        + details.getRow(r).getCell(8).getStringCellValue());
+            }
+            // 一村: the bonus; 二村, 六村: months; 三村: rate and overdue; 四村: four items; 五村: the veto → 1+2+2+4+1 = 10
+            assertThat(lines).hasSize(10)
+                    .contains("二村 目标 12 个月，实际 9 个月，缺 3 个月 × 5 分 = 扣 15 分")
+                    .anySatisfy(l -> assertThat(l).startsWith("五村 实际 1 起"));
+        }
     }
 
     @Test
