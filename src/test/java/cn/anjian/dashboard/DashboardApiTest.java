@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
 import cn.anjian.semantic.HazardFixture;
 import cn.anjian.warehouse.MartRefresher;
 
@@ -39,6 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The dashboard API and pages over HTTP: definitions, panel data, and 404/400 as ProblemDetails. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@WithAccount(Role.ADMIN)
 class DashboardApiTest {
 
     private static final String PANELS = "/api/dashboards/hazard-trends/panels/";
