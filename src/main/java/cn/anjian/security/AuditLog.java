@@ -50,7 +50,7 @@ public class AuditLog {
     /** Records an event by a named actor: a username typed at sign-in, or a system name such as {@code cli}. */
     public void record(String actor, String action, String outcome, String target, String detail) {
         dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.EVENT_ID, SEQ_AUDIT_EVENT.nextval())
+                .set(AUDIT_EVENT.EVENT_ID, UserAccounts.nextval(SEQ_AUDIT_EVENT.getName()))
                 .set(AUDIT_EVENT.OCCURRED_AT, LocalDateTime.now())
                 .set(AUDIT_EVENT.ACTOR, cut(actor))
                 .set(AUDIT_EVENT.ACTION, action)

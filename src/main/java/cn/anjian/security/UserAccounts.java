@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -91,7 +93,7 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         List<String> codes = checkScope(role, scope);
         LocalDateTime now = LocalDateTime.now();
-        long id = dsl.select(SEQ_APP_USER.nextval()).fetchSingle().value1();
+        long id = dsl.select(nextval(SEQ_APP_USER.getName())).fetchSingle().value1();
         dsl.insertInto(APP_USER)
                 .set(APP_USER.USER_ID, id)
                 .set(APP_USER.USERNAME, name)
@@ -112,8 +114,10 @@ public class UserAccounts implements UserDetailsService {
     @Transactional
     public void update(long id, String displayName, Role role, Collection<String> scope, boolean enabled) {
         List<String> codes = checkScope(role, scope);
+        boolean wasAdmin = dsl.fetchExists(APP_USER, APP_USER.USER_ID.eq(id)
+                .and(APP_USER.ROLE.eq(Role.ADMIN.name())).and(APP_USER.ENABLED.isTrue()));
         boolean staysAdmin = role == Role.ADMIN && enabled;
-        if (!staysAdmin && dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED.isTrue())
+        if (wasAdmin && !staysAdmin && dsl.fetchCount(APP_USER, APP_USER.ROLE.eq(Role.ADMIN.name()).and(APP_USER.ENABLED.isTrue())
                 .and(APP_USER.USER_ID.ne(id))) == 0) {
             throw new InvalidAccountException("role", "不能停用或降级最后一个管理员 (the last administrator)");
         }
@@ -183,6 +187,11 @@ public class UserAccounts implements UserDetailsService {
             }
         }
         return new ArrayList<>(codes);
+    }
+
+    /** jOOQ 3.19 renders DuckDB sequences as {@code seq.nextval}, which DuckDB does not know. */
+    static Field<Long> nextval(String sequence) {
+        return DSL.function("nextval", Long.class, DSL.inline(sequence));
     }
 
     private static void checkPassword(String password) {

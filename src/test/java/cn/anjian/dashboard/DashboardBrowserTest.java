@@ -30,10 +30,14 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.TestLogins;
+import cn.anjian.security.UserAccounts;
 import cn.anjian.semantic.HazardFixture;
 import cn.anjian.warehouse.MartRefresher;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hazard-trends page in headless Chromium against the running app and a warehouse of known rows: charts
  * draw without console errors, a filter change rewrites the URL and the data, reload and back keep the state,
- * and a 390 px phone gets no horizontal scroll. Needs Debian's chromium, chromium-driver and fonts-noto-cjk
- * ({@code .ci/run} installs them); outside CI the test is skipped when they are missing, in CI it fails.
+ * and a 390 px phone gets no horizontal scroll. Signed in once, through the login form, as an administrator.
+ * Needs Debian's chromium, chromium-driver and fonts-noto-cjk ({@code .ci/run} installs them); outside CI the test is skipped when they are missing, in CI it fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIf(value = "browserAvailable",
@@ -103,7 +107,8 @@ class DashboardBrowserTest {
     }
 
     @BeforeAll
-    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts) {
+    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
+                                    @Autowired UserAccounts accounts, @Value("${local.server.port}") int port) {
         HazardFixture.insert(jdbc, NOW);
         marts.refresh();
 
@@ -121,6 +126,9 @@ class DashboardBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+
+        accounts.create("browser-admin", "浏览器测试", "browser-test-password", Role.ADMIN, List.of(), "test", false);
+        TestLogins.signIn(browser, "http://localhost:" + port, "browser-admin", "browser-test-password");
     }
 
     @AfterAll
