@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -52,6 +53,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions,
                                             DSLContext dsl, LoginFailureHandler failures) throws Exception {
         RequestMatcher api = request -> ProblemResponses.isApi(request);
+        // back to the page asked for, without the "?continue" marker, which would end up in a dashboard's URL state
+        HttpSessionRequestCache savedPages = new HttpSessionRequestCache();
+        savedPages.setMatchingRequestParameterName(null);
         http
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -65,6 +69,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .failureHandler(failures)
                         .defaultSuccessUrl("/", false)
                         .permitAll())
+                .requestCache(cache -> cache.requestCache(savedPages))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
