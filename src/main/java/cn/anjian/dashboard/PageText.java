@@ -1,5 +1,6 @@
 package cn.anjian.dashboard;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,6 +84,6 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
         for (String[] row : WORDS) {
             words.put(row[0], row[column]);
         }
-        return new PageText(lang, htmlLang, otherLang, Map.copyOf(words));
+        return new PageText(lang, htmlLang, otherLang, Collections.unmodifiableMap(words));
     }
 }
