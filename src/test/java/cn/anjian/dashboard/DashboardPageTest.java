@@ -69,7 +69,7 @@ class DashboardPageTest {
                 .andExpect(content().string(allOf(
                         containsString("<title>隐患趋势 · 安监数仓</title>"),
                         containsString("<h1><span>隐患趋势</span>"),
-                        containsString("/webjars/echarts/echarts.min.js"),
+                        containsString("echarts.min.js"),
                         containsString("/js/dashboard.js"),
                         containsString("data-dashboard=\"hazard-trends\""),
                         containsString("data-nav-id=\"hazard-trends\" aria-current=\"page\""),
