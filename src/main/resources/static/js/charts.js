@@ -437,7 +437,7 @@ async function drawKpi(panel, def, data, ctx) {
   const ms = metrics(data);
   const time = dims(data).find((d) => isTimeDimension(d.id));
   const body = panel.querySelector('.panel-body');
-  const compare = data.compare ?? (await fetchComparisons(def, data, ctx));
+  const compare = kpisOf(data) ?? data.compare ?? (await fetchComparisons(def, data, ctx));
   const cards = ms.map((metric) => {
     const card = document.createElement('div');
     card.className = 'kpi';
@@ -502,6 +502,22 @@ async function drawKpi(panel, def, data, ctx) {
     }
   }
   return 'ready';
+}
+
+/** The semantic branch's `kpis` (value and comparisons computed by the server) in the shape used here. */
+function kpisOf(data) {
+  if (!Array.isArray(data.kpis)) {
+    return null;
+  }
+  const result = {};
+  for (const kpi of data.kpis) {
+    result[kpi.metric] = {
+      value: kpi.value,
+      previous: kpi.compare?.previous_period?.value ?? null,
+      year_ago: kpi.compare?.same_period_last_year?.value ?? null,
+    };
+  }
+  return result;
 }
 
 function kpiValue(data, metric, time, ctx) {

@@ -8,9 +8,9 @@ import { disposeCharts, isTimeDimension, rendererFor, resizeCharts, shiftMonth }
 
 const MONTH = /^\d{4}-\d{2}$/;
 /** Filters kept in the URL and passed to the panel API. */
-const FILTERS = ['from', 'to', 'grain', 'sector', 'town', 'village', 'level', 'department', 'enterprise'];
+const FILTERS = ['from', 'to', 'grain', 'sector', 'town', 'village', 'hazard_level', 'department', 'enterprise'];
 /** Select filters and the catalogue dimensions their options may come from, first found wins. */
-const MEMBER_FILTERS = { sector: ['sector'], level: ['hazard_level', 'level'], department: ['department'] };
+const MEMBER_FILTERS = { sector: ['sector'], hazard_level: ['hazard_level'], department: ['department'] };
 /** Drill parameters: set by a drill, dropped when going back up. */
 const DRILL_PARAMS = ['village', 'enterprise', 'via'];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year'];
@@ -230,10 +230,12 @@ function dashboardTitle(id) {
 function drillTarget(panelDef, dimension) {
   const declared = panelDef?.drill;
   if (declared) {
+    // {dashboard, filter}: a click on a member of the panel's first dimension opens that dashboard
     const target = typeof declared === 'string' ? declared : (declared.dashboard ?? declared.target);
-    const dim = typeof declared === 'string' ? declared : (declared.dimension ?? target);
+    const dim = typeof declared === 'string' ? declared
+      : (declared.dimension ?? panelDef.dimensions?.[0] ?? target);
     if (dim === dimension && dashboards.some((d) => d.id === target)) {
-      return { target, param: declared.param ?? dim };
+      return { target, param: declared.filter ?? declared.param ?? dim };
     }
   }
   if ((dimension === 'village' || dimension === 'enterprise') && dimension !== dashboardId
