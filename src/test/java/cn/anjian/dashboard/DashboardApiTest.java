@@ -190,22 +190,6 @@ class DashboardApiTest {
     }
 
     @Test
-    void pageIsAChineseShellWithFiltersAndOneBoxPerPanel() throws Exception {
-        mvc.perform(get("/dashboards/hazard-trends").param("sector", "town_gas"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(containsString("<h1>隐患趋势</h1>")))
-                .andExpect(content().string(containsString("echarts")))
-                .andExpect(content().string(containsString("/js/dashboard.js")))
-                .andExpect(content().string(containsString("<option value=\"town_gas\" selected=\"selected\">城镇燃气</option>")))
-                .andExpect(content().string(containsString("东山村")))
-                .andExpect(content().string(containsString("data-panel=\"by-sector\"")));
-        mvc.perform(get("/dashboards/hazard-trends").param("lang", "en"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<h1>Hazard trends</h1>")));
-    }
-
-    @Test
     void unknownDashboardPageIsA404() throws Exception {
         mvc.perform(get("/dashboards/no-such-dashboard").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound());
