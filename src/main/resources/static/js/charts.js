@@ -463,17 +463,18 @@ async function drawKpi(panel, def, data, ctx) {
       changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx),
     );
     card.append(name, figure, changes);
-    if (ms.length > 1 || !time) {
+    const spark = sparkSeries(data, metric, time);
+    if (ms.length > 1 || !spark) {
       card.classList.add('kpi-compact');
     }
-    if (time) {
-      const spark = document.createElement('div');
-      spark.className = 'chart kpi-spark';
-      spark.setAttribute('role', 'img');
-      spark.setAttribute('aria-label', `${tr(metric.label, ctx)} · ${panel.dataset.title}`);
-      card.append(spark);
+    if (spark) {
+      const sparkElement = document.createElement('div');
+      sparkElement.className = 'chart kpi-spark';
+      sparkElement.setAttribute('role', 'img');
+      sparkElement.setAttribute('aria-label', `${tr(metric.label, ctx)} · ${panel.dataset.title}`);
+      card.append(sparkElement);
     }
-    return { card, metric };
+    return { card, metric, spark };
   });
   for (const element of body.querySelectorAll('.chart')) {
     echarts.getInstanceByDom(element)?.dispose();
@@ -482,10 +483,9 @@ async function drawKpi(panel, def, data, ctx) {
   grid.className = 'kpi-cards';
   grid.append(...cards.map((c) => c.card));
   body.replaceChildren(grid);
-  if (time) {
-    const xs = axisValues(data, time);
-    for (const { card, metric } of cards) {
-      const values = new Map(data.rows.map((row) => [String(row[time.index]), row[metric.index]]));
+  for (const { card, metric, spark } of cards) {
+    if (spark) {
+      const { xs, ys } = spark;
       setOption(card.querySelector('.kpi-spark'), {
         aria: { enabled: true },
         backgroundColor: 'transparent',
@@ -496,12 +496,26 @@ async function drawKpi(panel, def, data, ctx) {
         yAxis: { type: 'value', show: false, min: 0 },
         series: [{
           type: 'line', name: tr(metric.label, ctx), smooth: true, symbol: 'none', areaStyle: { opacity: 0.15 },
-          data: xs.map((x) => values.get(x) ?? (time.id === 'month' ? 0 : null)),
+          data: ys,
         }],
       }, ctx);
     }
   }
   return 'ready';
+}
+
+/** A KPI's sparkline: the server's gap-filled `kpis[].sparkline` when given, else the panel's rows by time. */
+function sparkSeries(data, metric, time) {
+  const kpi = Array.isArray(data.kpis) ? data.kpis.find((k) => k.metric === metric.id) : null;
+  if (kpi?.sparkline?.length) {
+    return { xs: kpi.sparkline.map(([t]) => String(t)), ys: kpi.sparkline.map(([, v]) => v) };
+  }
+  if (!time) {
+    return null;
+  }
+  const xs = axisValues(data, time);
+  const values = new Map(data.rows.map((row) => [String(row[time.index]), row[metric.index]]));
+  return { xs, ys: xs.map((x) => values.get(x) ?? (time.id === 'month' ? 0 : null)) };
 }
 
 /** The semantic branch's `kpis` (value and comparisons computed by the server) in the shape used here. */

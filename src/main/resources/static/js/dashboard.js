@@ -518,8 +518,31 @@ async function draw(section, data, signal) {
     return;
   }
   setState(section, 'ready', '');
-  const state = await renderer(section, section._def, data, context(section, signal));
+  const state = await renderer(section, section._def, ratiosAsPercent(data), context(section, signal));
   setState(section, state === 'empty' ? 'empty' : 'ready', state === 'empty' ? text.noData : '');
+}
+
+// Ratios arrive as 0–1 (column format "ratio"); people read them as percentages, so every renderer gets them
+// as percent values with a % unit, converted in this one place.
+function ratiosAsPercent(data) {
+  const ratios = new Set((data.columns ?? []).filter((c) => c.format === 'ratio').map((c) => c.id));
+  if (!ratios.size) {
+    return data;
+  }
+  const percent = (v) => (v == null || Number.isNaN(Number(v)) ? v : Math.round(Number(v) * 1000) / 10);
+  const isRatio = (data.columns ?? []).map((c) => ratios.has(c.id));
+  const compare = (c) => (c ? { ...c, value: percent(c.value), change: percent(c.change) } : c);
+  return {
+    ...data,
+    columns: data.columns.map((c) => (ratios.has(c.id) ? { ...c, format: 'percent', unit: { zh: '%', en: '%' } } : c)),
+    rows: data.rows.map((row) => (Array.isArray(row) ? row.map((v, i) => (isRatio[i] ? percent(v) : v)) : row)),
+    kpis: data.kpis?.map((k) => (!ratios.has(k.metric) ? k : {
+      ...k,
+      value: percent(k.value),
+      compare: k.compare && Object.fromEntries(Object.entries(k.compare).map(([key, c]) => [key, compare(c)])),
+      sparkline: k.sparkline?.map(([t, v]) => [t, percent(v)]),
+    })),
+  };
 }
 
 function redrawAll() {

@@ -107,9 +107,11 @@ class DashboardApiTest {
         String body = mvc.perform(get(PANELS + "total").param("from", "2024-03").param("to", "2024-05")
                         .param("sector", "fire").param("village", HazardFixture.XIHE))
                 .andReturn().getResponse().getContentAsString();
-        long sum = JsonPath.<List<Integer>>read(body, "$.rows[*][1]").stream()
+        long total = JsonPath.<Integer>read(body, "$.kpis[0].value");
+        long sparkline = JsonPath.<List<Integer>>read(body, "$.kpis[0].sparkline[*][1]").stream()
                 .mapToLong(Integer::longValue).sum();
-        assertThat(sum).isEqualTo(fireInSpring);
+        assertThat(total).isEqualTo(fireInSpring);
+        assertThat(sparkline).isEqualTo(fireInSpring);
     }
 
     @Test
@@ -183,10 +185,10 @@ class DashboardApiTest {
     }
 
     @Test
-    void homeRedirectsToTheHazardTrendsPage() throws Exception {
+    void homeRedirectsToTheOverviewPage() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/dashboards/hazard-trends"));
+                .andExpect(redirectedUrl("/dashboards/overview"));
     }
 
     @Test

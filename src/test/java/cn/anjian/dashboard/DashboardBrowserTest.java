@@ -376,12 +376,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#breadcrumbs [aria-current='page']")).getText())
                 .isEqualTo(bar.get("name"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains((String) bar.get("name"));
-        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-value")).getText().replace(",", ""))
+        // the village page's first key figure is hazards found
+        assertThat(browser.findElement(By.cssSelector("#panel-kpis .kpi-value")).getText().replace(",", ""))
                 .isEqualTo(String.valueOf(count(NOW.minusMonths(11), NOW, "fire", (String) bar.get("code"))));
         assertThat(severeConsoleMessages()).isEmpty();
         screenshot("village-drill.png");
 
-        browser.findElement(By.cssSelector("#breadcrumbs a")).click();
+        browser.findElement(By.xpath("//*[@id='breadcrumbs']//a[normalize-space()='隐患趋势']")).click();
         waitForCharts(0);
         assertThat(browser.getCurrentUrl()).contains("/dashboards/hazard-trends").contains("sector=fire")
                 .doesNotContain("village=").doesNotContain("via=");
