@@ -54,7 +54,7 @@ final class StagingSql {
                 : "CAST(NULL AS BIGINT) AS src_row, CAST(NULL AS VARCHAR) AS src_sheet");
         for (ImportKind.Column column : plan.kind().columns()) {
             String source = columns.get(column.field());
-            raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : quoteIdentifier(source))
+            raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : "anj_text(" + quoteIdentifier(source) + ")")
                     .append(" AS r_").append(column.field());
         }
         StringBuilder parsed = new StringBuilder("*");
@@ -62,17 +62,23 @@ final class StagingSql {
             parsed.append(",\n    ").append(raw(v.expression())).append(" AS ").append(v.name());
         }
         StringBuilder reasons = new StringBuilder();
+        StringBuilder anyFails = new StringBuilder();
         for (LoadPlan.Check c : plan.checks()) {
+            String fails = "coalesce(" + raw(c.failsWhen()) + ", false)";
             if (!reasons.isEmpty()) {
                 reasons.append(",\n      ");
+                anyFails.append("\n    OR ");
             }
-            reasons.append("CASE WHEN coalesce(").append(raw(c.failsWhen())).append(", false) THEN {'field': ")
+            anyFails.append(fails);
+            reasons.append("CASE WHEN ").append(fails).append(" THEN {'field': ")
                     .append(quoteLiteral(header(plan.kind(), c.field()))).append(", 'value': r_").append(c.field())
                     .append(", 'reason': ").append(quoteLiteral(c.reason())).append("} END");
         }
         String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
+        // reasons stay NULL for good rows: the list is built only for the few rows that fail a check
         return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, " + outputs
-                + ",\n  list_filter([" + reasons + "], lambda x: x IS NOT NULL) AS reasons\nFROM (SELECT " + parsed
+                + ",\n  CASE WHEN " + anyFails + "\n  THEN list_filter([" + reasons
+                + "], lambda x: x IS NOT NULL) END AS reasons\nFROM (SELECT " + parsed
                 + "\n  FROM (SELECT " + raw + "\n    FROM read_csv(" + quoteLiteral(csv.toAbsolutePath().toString())
                 + ", header = true, all_varchar = true, auto_detect = true)))";
     }
@@ -86,20 +92,20 @@ final class StagingSql {
         List<String> sql = new ArrayList<>();
         sql.add("DELETE FROM etl_reject WHERE batch_id = " + batchId);
         sql.add("CREATE OR REPLACE TEMP TABLE " + dupes + " AS SELECT s." + key + " AS k, min(" + row + ") AS first_row"
-                + " FROM " + stage + " s WHERE len(s.reasons) = 0 GROUP BY s." + key + " HAVING count(*) > 1");
+                + " FROM " + stage + " s WHERE s.reasons IS NULL GROUP BY s." + key + " HAVING count(*) > 1");
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, x.src_sheet, x.row_no, x.r.field, x.r.value, x.r.reason"
                 + " FROM (SELECT s.src_sheet, " + row + " AS row_no, unnest(s.reasons) AS r FROM " + stage
-                + " s WHERE len(s.reasons) > 0) x, etl_batch b WHERE b.batch_id = " + batchId);
+                + " s WHERE s.reasons IS NOT NULL) x, etl_batch b WHERE b.batch_id = " + batchId);
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, s.src_sheet, " + row + ", "
                 + quoteLiteral(header(plan.kind(), key)) + ", s." + key + ", '与第 ' || d.first_row || ' 行的编号重复'"
                 + " FROM " + stage + " s JOIN " + dupes + " d ON d.k = s." + key + ", etl_batch b"
-                + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND " + row + " <> d.first_row");
+                + " WHERE b.batch_id = " + batchId + " AND s.reasons IS NULL AND " + row + " <> d.first_row");
         String accepted = "(SELECT s.*, CAST(" + batchId + " AS BIGINT) AS batch_id,"
                 + " (SELECT file_name FROM etl_batch WHERE batch_id = " + batchId + ") AS source_file,"
                 + " CAST(" + row + " AS INTEGER) AS source_row FROM " + stage + " s"
-                + " WHERE len(s.reasons) = 0 AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key
+                + " WHERE s.reasons IS NULL AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key
                 + " AND d.first_row <> " + row + "))";
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
             sql.add(statement.replace("${accepted}", accepted).replace("${stage}", stage));
