@@ -511,7 +511,10 @@ class DashboardBrowserTest {
     }
 
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+        // the browser's session: the API answers signed-in users only
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Cookie", "JSESSIONID=" + session).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
