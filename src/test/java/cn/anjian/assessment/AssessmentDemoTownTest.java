@@ -1,5 +1,8 @@
 package cn.anjian.assessment;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -43,6 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * village and department is scored, totals are the sums of item points, grades spread, and the API, the pages and
  * the xlsx export answer.
  */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class AssessmentDemoTownTest {
@@ -128,18 +132,19 @@ class AssessmentDemoTownTest {
 
     @Test
     void thePagesRenderTheRankingTheUnitSheetAndTheYearBefore() throws Exception {
+        // direct service calls first: a MockMvc request clears the signed-in context when it ends
+        String code = service.score(service.scheme(2023).orElseThrow(), UnitKind.VILLAGE,
+                service.defaultAsOf(2023)).units().get(0).code();
+        String department = members.departments().get(0).code();
         request("/assessment/2024?unit=village")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("考核评分表")))
                 .andExpect(content().string(containsString("2023 年")))   // year-over-year column
                 .andExpect(content().string(containsString("echarts.min.js")));
-        String code = service.score(service.scheme(2023).orElseThrow(), UnitKind.VILLAGE,
-                service.defaultAsOf(2023)).units().get(0).code();
         request("/assessment/2023/village/" + code)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("计算过程")))
                 .andExpect(content().string(containsString("目标 12 个月")));
-        String department = members.departments().get(0).code();
         request("/assessment/2024/department/" + department)
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("2023 年得分")))

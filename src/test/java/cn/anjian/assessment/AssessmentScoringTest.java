@@ -1,5 +1,8 @@
 package cn.anjian.assessment;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,6 +52,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * </pre>
  * Six villages, year 2024, as of 2024-12-31; each village's arithmetic is written next to its data.
  */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class AssessmentScoringTest {
