@@ -190,9 +190,11 @@ public final class ImportBenchmark {
             r.append("\n**Import / COPY = %.2f** by wall time (target ≥ %.2f: %s); by CPU time %.2f. Import / CTAS = %.2f.  \n"
                     .formatted(ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met", copyCpu / importCpu,
                             importRate / ctasRate));
-            r.append("Load average (1/5/15 min) before the import: %s; after the CTAS: %s%s.  \n".formatted(loadBefore,
-                    loadAfter, nproc() > 0 && Double.parseDouble(loadBefore.split(" ")[0]) > nproc()
-                            ? " — the machine was busy with other work, so wall times are inflated; compare CPU s" : ""));
+            double maxLoad = Math.max(importPeak.maxLoad(), copyPeak.maxLoad());
+            r.append("Load average (1/5/15 min) before the import: %s; after the CTAS: %s; highest 1-min value seen during the loads: %.1f%s.  \n"
+                    .formatted(loadBefore, loadAfter, maxLoad, maxLoad > nproc()
+                            ? " — more runnable work than the " + nproc() + " cores: the machine was busy with other work,"
+                                    + " so wall times are inflated; compare CPU s" : ""));
             r.append("Import steps (Spring Batch): ");
             r.append(String.join(", ", steps.stream().map(s -> "%s %.2f s".formatted(s[0], Long.parseLong(s[1]) / 1000.0))
                     .toList()));
@@ -201,6 +203,10 @@ public final class ImportBenchmark {
             r.append("DuckDB memory: peak %s sampled during the import (limit %s) — %s.  \n".formatted(
                     mb(importPeak.duckdbBytes()), limitInEffect,
                     memoryVerdict(importPeak, limitBytes)));
+            r.append("Peak DuckDB memory by import step: %s.  \n".formatted(String.join(", ", importPeak.duckdbByStep()
+                    .entrySet().stream().map(e -> e.getKey() + " " + mb(e.getValue())).toList())));
+            r.append("Stage SQL of this build: sha1 %s (`ImportSqlDump`), so results of different import code can be told apart.  \n"
+                    .formatted(stageSqlHash(csv)));
             r.append("Rows: file %,d (generated bad: %,d unknown village, %,d bad date, %,d negative funds, %,d duplicate no.)"
                     .formatted(rows, generated.unknownVillage(), generated.badDate(), generated.negativeFunds(),
                             generated.duplicates()));
@@ -235,13 +241,15 @@ public final class ImportBenchmark {
 
     /** Samples DuckDB's memory, its temp files and the process RSS every 200 ms on a pool connection of its own. */
     static final class Sampler {
-        record Peak(long duckdbBytes, long tempBytes, long rssKb) {
+        record Peak(long duckdbBytes, long tempBytes, long rssKb, double maxLoad, Map<String, Long> duckdbByStep) {
         }
 
         private final JdbcTemplate jdbc;
         private final AtomicLong duckdb = new AtomicLong();
         private final AtomicLong temp = new AtomicLong();
         private final AtomicLong rss = new AtomicLong();
+        private final Map<String, Long> byStep = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile double maxLoad;
         private volatile boolean running = true;
         private Thread thread;
 
@@ -253,14 +261,23 @@ public final class ImportBenchmark {
             thread = new Thread(() -> {
                 while (running) {
                     try {
-                        duckdb.accumulateAndGet(count(jdbc,
-                                "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()"), Math::max);
+                        long used = count(jdbc, "SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()");
+                        duckdb.accumulateAndGet(used, Math::max);
+                        // Batch saves a step's execution (STARTED) before running it, so this names the running step
+                        List<String> step = jdbc.queryForList("SELECT step_name FROM batch_step_execution"
+                                + " WHERE status = 'STARTED' ORDER BY step_execution_id DESC LIMIT 1", String.class);
+                        byStep.merge(step.isEmpty() ? "(outside the job's steps)" : step.get(0), used, Math::max);
                         temp.accumulateAndGet(count(jdbc,
                                 "SELECT coalesce(sum(size), 0) FROM duckdb_temporary_files()"), Math::max);
                     } catch (RuntimeException e) {
                         // the pool may be busy; the next sample will do
                     }
                     rss.accumulateAndGet(vmKb("VmRSS"), Math::max);
+                    try {
+                        maxLoad = Math.max(maxLoad, Double.parseDouble(loadAverage().split(" ")[0]));
+                    } catch (RuntimeException e) {
+                        // no /proc/loadavg
+                    }
                     try {
                         Thread.sleep(200);
                     } catch (InterruptedException e) {
@@ -275,7 +292,7 @@ public final class ImportBenchmark {
         Peak stop() throws InterruptedException {
             running = false;
             thread.join();
-            return new Peak(duckdb.get(), temp.get(), rss.get());
+            return new Peak(duckdb.get(), temp.get(), rss.get(), maxLoad, new java.util.TreeMap<>(byStep));
         }
     }
 
@@ -322,6 +339,16 @@ public final class ImportBenchmark {
             // not Linux
         }
         return 0;
+    }
+
+    private static String stageSqlHash(Path csv) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(String.join("\n",
+                    cn.anjian.etl.ImportSqlDump.script(ImportKind.HAZARDS, 0, csv)).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d).substring(0, 10);
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     private static String memoryVerdict(Sampler.Peak peak, long limitBytes) {
