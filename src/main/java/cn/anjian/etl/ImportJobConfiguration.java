@@ -54,8 +54,17 @@ class ImportJobConfiguration {
         return new StepBuilder("stage", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
-                    LedgerStager.Staged staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.file(), p.fileName(),
-                            properties.workDir());
+                    LedgerStager.Staged staged;
+                    try {
+                        staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.file(), p.fileName(),
+                                properties.workDir());
+                    } catch (LedgerFormatException e) {
+                        // every fatal error names the file it is about
+                        if (p.fileName() != null && !String.valueOf(e.getMessage()).contains(p.fileName())) {
+                            throw new LedgerFormatException("文件「" + p.fileName() + "」: " + e.getMessage(), e);
+                        }
+                        throw e;
+                    }
                     batches.read(p.batchId(), staged.read(), staged.profile().name());
                     contribution.incrementReadCount();
                     return RepeatStatus.FINISHED;

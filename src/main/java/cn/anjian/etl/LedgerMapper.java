@@ -368,13 +368,8 @@ final class LedgerMapper implements LedgerRows.Sink {
         }
         String error = null;
         if (strictWidth) {
-            int extra = 0;
-            for (Map.Entry<Integer, String> c : rowCells.entrySet()) {
-                if (c.getKey() >= width && c.getValue() != null && !c.getValue().isBlank()) {
-                    extra = Math.max(extra, c.getKey() + 1);
-                }
-            }
-            if (extra > 0) {
+            int extra = rowCells.keySet().stream().mapToInt(i -> i + 1).max().orElse(0);
+            if (extra > width) {
                 error = "该行有 " + extra + " 个单元格，多于表头的 " + width + " 列 (可能有未加引号的分隔符)";
             }
         }

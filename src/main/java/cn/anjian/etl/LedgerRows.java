@@ -108,31 +108,37 @@ final class LedgerRows {
                 }
             }
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw bombOr(fileName, e.getCause());
         } catch (EncryptedDocumentException e) {
             throw new LedgerFormatException("文件「" + fileName + "」设有密码，请取消密码后再导入", e);
         } catch (OpenXML4JException | SAXException | org.apache.poi.ooxml.POIXMLException
                  | org.apache.poi.openxml4j.exceptions.InvalidOperationException
                  | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-            throw new LedgerFormatException("文件「" + fileName + "」不是有效的 Excel (.xlsx) 文件或已损坏: "
-                    + e.getMessage(), e);
+            throw bombOr(fileName, e);
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("Zip bomb")) {
-                throw new LedgerFormatException("文件「" + fileName + "」的压缩比异常 (疑似压缩炸弹)，已拒绝导入", e);
-            }
-            if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-                throw new LedgerFormatException("文件「" + fileName + "」不是有效的 Excel (.xlsx) 文件或已损坏 (可能未完整上传): "
-                        + e.getMessage(), e);
-            }
-            throw e;
+            throw bombOr(fileName, e);
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IllegalStateException(e);
         } catch (RuntimeException e) {
             if (e instanceof Stop || e instanceof LedgerFormatException) {
                 throw e;
             }
-            throw new LedgerFormatException("文件「" + fileName + "」不是有效的 Excel (.xlsx) 文件或已损坏: " + e, e);
+            throw bombOr(fileName, e);
         }
+    }
+
+    /** A zip bomb, else a damaged or truncated workbook; the message names the file. */
+    private static LedgerFormatException bombOr(String fileName, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Zip bomb") || String.valueOf(t.getMessage()).contains("zip bomb")) {
+                return new LedgerFormatException("文件「" + fileName + "」的压缩比异常 (疑似压缩炸弹)，已拒绝导入", e);
+            }
+            if (t instanceof EncryptedDocumentException) {
+                return new LedgerFormatException("文件「" + fileName + "」设有密码，请取消密码后再导入", e);
+            }
+        }
+        return new LedgerFormatException("文件「" + fileName + "」不是有效的 Excel (.xlsx) 文件或已损坏 (可能未完整上传): "
+                + rootMessage(e), e);
     }
 
     static void readXls(Path workbook, String fileName, Sink sink) throws IOException {
@@ -190,8 +196,10 @@ final class LedgerRows {
                     }
                     record = it.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new LedgerFormatException("文件「" + fileName + "」第 " + nextLine
-                            + " 行起的引号没有闭合 (一个单元格以 \" 开始却没有结束的 \")，无法读取: " + rootMessage(e), e);
+                    String cause = String.valueOf(rootMessage(e));
+                    throw new LedgerFormatException(cause.contains("EOF")
+                            ? "文件「" + fileName + "」第 " + nextLine + " 行起的引号没有闭合 (一个单元格以 \" 开始，直到文件末尾也没有结束的 \")，无法读取"
+                            : "文件「" + fileName + "」第 " + nextLine + " 行的引号用法有误 (用引号括起的单元格里，引号要写成两个 \"\"): " + cause, e);
                 }
                 Map<Integer, String> cells = new TreeMap<>();
                 for (int i = 0; i < record.size(); i++) {
