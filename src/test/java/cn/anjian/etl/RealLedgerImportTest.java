@@ -74,6 +74,20 @@ class RealLedgerImportTest {
 
         assertThat(status.status()).isEqualTo("COMPLETED");
         assertThat(status.read()).isEqualTo(status.written() + status.rejected());
+        // 135 ledger rows (105 + 30); 17 cells of numbered hazards split into 45 records → 168 records; the 18 rows
+        // of the 2025 sheet repeating rows of the main sheet (23 records) supersede them; one row has 已整改 in
+        // 整改完成日期 (the columns of sheet 2 row 29 are shifted) and is rejected
+        assertThat(status.read()).isEqualTo(168);
+        assertThat(splitRows).isEqualTo(17);
+        assertThat(splitRecords).isEqualTo(45);
+        assertThat(status.written()).isEqualTo(144);
+        assertThat(status.rejected()).isEqualTo(24);
+        assertThat(byReason).extracting(r -> r.get("field_name") + " " + r.get("reason") + " ×" + r.get("n")).containsExactly(
+                "隐患编号 同一编号在工作表「建设系统（2025）」第 N 行有更新的记录，以该行为准 ×23",
+                "整改完成日期 " + LoadPlans.DATE_FORMS + " ×1");
+        assertThat(jdbc.queryForObject("""
+                SELECT row_no FROM etl_reject WHERE batch_id = ? AND field_name = '整改完成日期'""", Long.class, id))
+                .isEqualTo(29);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE batch_id = ?", Long.class, id))
                 .isEqualTo(status.written());
         // every loaded record: a region of the ledger, construction, a level and a status, dates in the ledger's span
