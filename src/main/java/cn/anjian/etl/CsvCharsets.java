@@ -37,6 +37,10 @@ final class CsvCharsets {
                 return StandardCharsets.UTF_8;
             }
         }
+        if (isUtf8(file)) {
+            return StandardCharsets.UTF_8;
+        }
+        // not UTF-8 throughout: GBK, or a mix — worth a slower look line by line (the file is transcoded anyway)
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long utf8Lines = 0;
@@ -75,6 +79,28 @@ final class CsvCharsets {
             }
         }
         return firstBad > 0 ? GB18030 : StandardCharsets.UTF_8;
+    }
+
+    /** One streaming pass: does the whole file decode as UTF-8? */
+    private static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(bytes.array(), bytes.position(), bytes.remaining())) != -1) {
+                bytes.position(bytes.position() + n);
+                bytes.flip();
+                if (decoder.decode(bytes, chars, false).isError()) {
+                    return false;
+                }
+                bytes.compact();
+                chars.clear();
+            }
+            bytes.flip();
+            return !decoder.decode(bytes, chars, true).isError() && !decoder.flush(chars).isError();
+        }
     }
 
     static void transcodeToUtf8(Path source, Charset charset, Path target) throws IOException {

@@ -177,7 +177,10 @@ final class LedgerRows {
 
     /** CSV in UTF-8 (±BOM) or GB18030, separator , ; or tab; records keep the line they start on. */
     static void readCsv(Path file, String fileName, Sink sink) throws IOException {
-        Charset charset = CsvCharsets.detect(file);
+        readCsv(file, fileName, sink, CsvCharsets.detect(file));
+    }
+
+    static void readCsv(Path file, String fileName, Sink sink, Charset charset) throws IOException {
         char delimiter = CsvScan.delimiter(file, charset);
         long total = Math.max(1, Files.size(file));
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)

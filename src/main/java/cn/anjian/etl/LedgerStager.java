@@ -64,12 +64,12 @@ class LedgerStager {
         List<MappingProfile> candidates = profiles.candidates(kind, profileName);
         Format format = Format.of(source);
         Path csv = stagedCsv(workDir, batchId);
+        Charset charset = format == Format.CSV ? CsvCharsets.detect(source) : null;
         if (format == Format.CSV) {
-            Charset charset = CsvCharsets.detect(source);
             char delimiter = CsvScan.delimiter(source, charset);
             LedgerMapper header = new LedgerMapper(candidates, fileName, true, null, Long.MAX_VALUE, null, null);
             try {
-                LedgerRows.read(source, fileName, new StopAtFirstRecord(header));
+                LedgerRows.readCsv(source, fileName, new StopAtFirstRecord(header), charset);
             } catch (LedgerRows.Stop stop) {
                 // header found
             }
@@ -89,7 +89,11 @@ class LedgerStager {
             printer.printRecord(LedgerMapper.csvHeader(kind));
             mapper = new LedgerMapper(candidates, fileName, format == Format.CSV, printer, properties.maxCells(),
                     n -> progress.rows(batchId, n), f -> progress.fraction(batchId, f));
-            LedgerRows.read(source, fileName, mapper);
+            if (format == Format.CSV) {
+                LedgerRows.readCsv(source, fileName, mapper, charset);
+            } else {
+                LedgerRows.read(source, fileName, mapper);
+            }
             mapper.finish();
         }
         if (mapper.records() == 0) {

@@ -45,6 +45,9 @@ class RealLedgerImportTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RejectReport report;
+
     @Test
     void theRailwayLedgerImportsThroughItsProfile() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LEDGER), "Skipped: the real ledger " + LEDGER.toAbsolutePath()
@@ -122,6 +125,20 @@ class RealLedgerImportTest {
         assertThat(jdbc.queryForObject("""
                 SELECT status FROM fact_hazard WHERE batch_id = ? AND found_date = DATE '2024-11-06'
                   AND region_code = 'GXTL01000003'""", String.class, id)).isEqualTo("closed");
+
+        // the reject report: the rejected ledger rows under the ledger's own headers, ready to fix and upload again
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        report.write(id, xlsx);
+        Path fixed = warehouse.resolve("railway-rejects.xlsx");
+        Files.write(fixed, xlsx.toByteArray());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(fixed))) {
+            var sheet = book.getSheetAt(0);
+            List<String> headers = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).contains("检查时间", "检查单位", "隐患问题描述", "整改责任单位/施工", RejectReport.REASON);
+            assertThat(sheet.getLastRowNum()).isEqualTo(19);
+        }
+        assertThat(stager.inspect(fixed, "railway-rejects.xlsx", null, null).name()).isEqualTo("railway-hazard-ledger");
 
         // importing the same ledger again changes nothing
         long before = jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class);
