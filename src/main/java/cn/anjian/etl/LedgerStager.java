@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerStager {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerStager.class);
+
     private final JdbcTemplate jdbc;
     private final MappingProfiles profiles;
     private final EtlProperties properties;
@@ -64,6 +66,7 @@ class LedgerStager {
         List<MappingProfile> candidates = profiles.candidates(kind, profileName);
         Format format = Format.of(source);
         Path csv = stagedCsv(workDir, batchId);
+        long started = System.nanoTime();
         Charset charset = format == Format.CSV ? CsvCharsets.detect(source) : null;
         if (format == Format.CSV) {
             char delimiter = CsvScan.delimiter(source, charset);
@@ -80,6 +83,8 @@ class LedgerStager {
                     CsvCharsets.transcodeToUtf8(source, charset, csv);
                     utf8 = csv;
                 }
+                log.info("Import {}: {} read by DuckDB directly (checks took {} ms)", batchId, fileName,
+                        (System.nanoTime() - started) / 1_000_000);
                 return fastPath(batchId, header, utf8, delimiter, fileName);
             }
         }
@@ -101,6 +106,8 @@ class LedgerStager {
         }
         progress.rows(batchId, mapper.records());
         progress.phase(batchId, ImportProgress.Phase.STAGING);
+        log.info("Import {}: {} converted in Java through profile {} ({} records, {} ms)", batchId, fileName,
+                mapper.chosen().name(), mapper.records(), (System.nanoTime() - started) / 1_000_000);
         Map<String, String> columns = new LinkedHashMap<>();
         for (ImportKind.Column c : kind.columns()) {
             columns.put(c.field(), c.field());
@@ -117,7 +124,9 @@ class LedgerStager {
                 columns.put(field, duckNames.get(index));
             }
         });
+        long t = System.nanoTime();
         Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter);
+        log.info("Import {}: stage table of {} rows built in {} ms", batchId, staged.read(), (System.nanoTime() - t) / 1_000_000);
         if (staged.read() == 0) {
             throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
         }

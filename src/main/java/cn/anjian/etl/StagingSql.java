@@ -152,7 +152,7 @@ final class StagingSql {
         sql.add("DELETE FROM etl_reject WHERE batch_id = " + batchId);
         sql.add("DELETE FROM etl_lineage WHERE batch_id = " + batchId);
         sql.add("CREATE OR REPLACE TEMP TABLE " + dupes + " AS SELECT s." + key + " AS k, " + (keepLast ? "max" : "min")
-                + "(s.rowid) AS keep_id FROM " + stage + " s WHERE len(s.reasons) = 0 GROUP BY s." + key
+                + "(s.rowid) AS keep_id, count(*) AS n FROM " + stage + " s WHERE len(s.reasons) = 0 GROUP BY s." + key
                 + " HAVING count(*) > 1");
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, x.src_sheet, x.row_no, x.r.field, x.r.value, x.r.reason"
@@ -170,8 +170,9 @@ final class StagingSql {
                 + " k ON k.rowid = d.keep_id, etl_batch b"
                 + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND s.rowid <> d.keep_id");
         String accepted = accepted(batchId, key);
-        sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT batch_id, " + key
-                + ", src_sheet, source_row, src_note FROM " + accepted + " WHERE src_note IS NOT NULL");
+        sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
+                + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
+                + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
             sql.add(statement.replace("${accepted}", accepted).replace("${stage}", stage));
         }
@@ -189,8 +190,10 @@ final class StagingSql {
                 + key + " AND d.keep_id <> s.rowid))";
     }
 
+    /** Records loaded: those without reasons, less the duplicates that gave way to the kept row of their key. */
     static String countAccepted(long batchId, String key) {
-        return "SELECT count(*) FROM " + accepted(batchId, key);
+        return "SELECT (SELECT count(*) FROM " + stageTable(batchId) + " WHERE len(reasons) = 0)"
+                + " - coalesce((SELECT sum(n - 1) FROM dup_import_" + batchId + "), 0)";
     }
 
     static String countRejected(long batchId) {
