@@ -131,7 +131,7 @@ final class StagingSql {
                 + ",\n  list_filter([" + reasons + "], lambda x: x IS NOT NULL) AS reasons\nFROM (SELECT " + parsed
                 + "\n  FROM (SELECT " + raw + "\n    FROM read_csv(" + quoteLiteral(csv.toAbsolutePath().toString())
                 + ", header = true, all_varchar = true, auto_detect = true, delim = " + quoteLiteral(String.valueOf(delimiter))
-                + ", quote = '\"', escape = '\"', max_line_size = 10000000)))";
+                + ", quote = '\"', escape = '\"')))";
     }
 
     /** The statements of the load step, in order; run in one transaction. */
