@@ -11,7 +11,11 @@ enum ChartType {
     LINE("line"),
     STACKED_BAR("stacked_bar"),
     BAR_RANKING("bar_ranking"),
-    KPI("kpi");
+    HEATMAP("heatmap"),
+    PIE("pie"),
+    FUNNEL("funnel"),
+    KPI("kpi"),
+    TABLE("table");
 
     private final String code;
 

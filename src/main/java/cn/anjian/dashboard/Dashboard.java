@@ -2,6 +2,7 @@ package cn.anjian.dashboard;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.anjian.semantic.Filters;
@@ -16,7 +17,12 @@ import cn.anjian.semantic.Label;
  * @param defaults    filters that apply when the URL names none
  * @param panels      in page order
  */
-record Dashboard(String id, Label title, Label description, Defaults defaults, List<Panel> panels) {
+record Dashboard(String id, Label title, Label description, Defaults defaults, List<Panel> panels,
+                 List<String> requiredFilters) {
+
+    Dashboard(String id, Label title, Label description, Defaults defaults, List<Panel> panels) {
+        this(id, title, description, defaults, panels, List.of());
+    }
 
     Optional<Panel> panel(String panelId) {
         return panels.stream().filter(p -> p.id().equals(panelId)).findFirst();
@@ -29,11 +35,17 @@ record Dashboard(String id, Label title, Label description, Defaults defaults, L
      * @param lastMonths length of the default range in months, ending with the current month
      * @param sectors    default sector codes; empty for all
      * @param villages   default village codes; empty for all
+     * @param codes      default codes of further filters by id
      */
-    record Defaults(int lastMonths, List<String> sectors, List<String> villages) {
+    record Defaults(int lastMonths, List<String> sectors, List<String> villages, Map<String, List<String>> codes) {
+
+        Defaults(int lastMonths, List<String> sectors, List<String> villages) {
+            this(lastMonths, sectors, villages, Map.of());
+        }
 
         Filters resolve(YearMonth currentMonth) {
-            return new Filters(currentMonth.minusMonths(lastMonths - 1L), currentMonth, sectors, villages);
+            return new Filters(currentMonth.minusMonths(lastMonths - 1L), currentMonth, sectors, villages, codes,
+                    null);
         }
     }
 }

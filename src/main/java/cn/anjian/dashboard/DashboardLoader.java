@@ -64,7 +64,30 @@ class DashboardLoader {
             }
             panels.add(panel);
         }
-        return new Dashboard(id, title, description, defaults, List.copyOf(panels));
+        List<String> required = strings(file, "required_filters", yaml.get("required_filters"));
+        for (String filter : required) {
+            requireFilter(file, "required_filters", filter);
+        }
+        return new Dashboard(id, title, description, defaults, List.copyOf(panels), required);
+    }
+
+    private void requireFilter(String file, String path, String filter) {
+        if (catalog.dimension(filter).filter(d -> d.coded()).isEmpty()) {
+            throw new InvalidDashboardException(file, path + ": unknown filter " + filter);
+        }
+    }
+
+    private Map<String, List<String>> filterMap(String file, String path, Object node) {
+        Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+        if (node == null) {
+            return filters;
+        }
+        for (var e : map(file, path, node).entrySet()) {
+            String key = string(file, path, e.getKey());
+            requireFilter(file, path, key);
+            filters.put(key, strings(file, path + "." + key, e.getValue()));
+        }
+        return filters;
     }
 
     private Dashboard.Defaults defaults(String file, Object node) {
@@ -72,6 +95,14 @@ class DashboardLoader {
             return new Dashboard.Defaults(DEFAULT_LAST_MONTHS, List.of(), List.of());
         }
         Map<?, ?> yaml = map(file, "defaults", node);
+        Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
+        for (var e : yaml.entrySet()) {
+            String key = string(file, "defaults", e.getKey());
+            if (!key.equals("last_months") && !key.equals("sector") && !key.equals("village")) {
+                requireFilter(file, "defaults", key);
+                codes.put(key, strings(file, "defaults." + key, e.getValue()));
+            }
+        }
         Object last = yaml.get("last_months");
         int lastMonths = last == null ? DEFAULT_LAST_MONTHS : integer(file, "defaults.last_months", last);
         if (lastMonths < 1 || lastMonths > 120) {
@@ -79,7 +110,7 @@ class DashboardLoader {
         }
         return new Dashboard.Defaults(lastMonths,
                 strings(file, "defaults.sector", yaml.get("sector")),
-                strings(file, "defaults.village", yaml.get("village")));
+                strings(file, "defaults.village", yaml.get("village")), codes);
     }
 
     private Panel panel(String file, String path, Map<?, ?> yaml) {
@@ -89,7 +120,15 @@ class DashboardLoader {
         ChartType chart = ChartType.fromCode(chartCode).orElseThrow(() -> new InvalidDashboardException(file,
                 path + ".chart: unknown chart type " + chartCode));
         List<String> metrics = strings(file, path + ".metrics", yaml.get("metrics"));
-        if (metrics.isEmpty()) {
+        String detail = yaml.get("detail") == null ? null : string(file, path + ".detail", yaml.get("detail"));
+        if (detail != null) {
+            if (catalog.detail(detail).isEmpty()) {
+                throw new InvalidDashboardException(file, path + ".detail: unknown detail view " + detail);
+            }
+            if (chart != ChartType.TABLE || !metrics.isEmpty()) {
+                throw new InvalidDashboardException(file, path + ".detail: only a table panel without metrics lists a detail view");
+            }
+        } else if (metrics.isEmpty()) {
             throw new InvalidDashboardException(file, path + ".metrics: at least one metric is needed");
         }
         for (String metric : metrics) {
@@ -101,6 +140,12 @@ class DashboardLoader {
         for (String dimension : dimensions) {
             if (catalog.dimension(dimension).isEmpty()) {
                 throw new InvalidDashboardException(file, path + ".dimensions: unknown dimension " + dimension);
+            }
+            for (String metric : metrics) {
+                if (!catalog.dimensionsOf(catalog.metric(metric).orElseThrow()).contains(dimension)) {
+                    throw new InvalidDashboardException(file, path + ".dimensions: metric " + metric
+                            + " cannot be broken down by " + dimension);
+                }
             }
         }
         List<String> sort = strings(file, path + ".sort", yaml.get("sort"));
@@ -114,7 +159,44 @@ class DashboardLoader {
         if (limit != null && limit < 1) {
             throw new InvalidDashboardException(file, path + ".limit: must be positive");
         }
-        return new Panel(id, title, chart, metrics, dimensions, sort, limit);
+        Map<String, List<String>> filters = filterMap(file, path + ".filters", yaml.get("filters"));
+        List<Panel.Comparison> compare = new ArrayList<>();
+        for (String code : strings(file, path + ".compare", yaml.get("compare"))) {
+            compare.add(Panel.Comparison.fromCode(code).orElseThrow(() -> new InvalidDashboardException(file,
+                    path + ".compare: unknown comparison " + code + " (previous_period, same_period_last_year)")));
+        }
+        String sparkline = yaml.get("sparkline") == null ? null
+                : string(file, path + ".sparkline", yaml.get("sparkline"));
+        if (sparkline != null && catalog.dimension(sparkline).filter(d -> d.isTime()).isEmpty()) {
+            throw new InvalidDashboardException(file, path + ".sparkline: not a time dimension: " + sparkline);
+        }
+        if ((sparkline != null || !compare.isEmpty()) && chart != ChartType.KPI) {
+            throw new InvalidDashboardException(file, path + ": compare and sparkline belong to kpi panels");
+        }
+        if (sparkline != null) {
+            for (String metric : metrics) {
+                if (!catalog.dimensionsOf(catalog.metric(metric).orElseThrow()).contains(sparkline)) {
+                    throw new InvalidDashboardException(file, path + ".sparkline: metric " + metric
+                            + " cannot be broken down by " + sparkline);
+                }
+            }
+        }
+        Panel.Drill drill = null;
+        if (yaml.get("drill") != null) {
+            Map<?, ?> d = map(file, path + ".drill", yaml.get("drill"));
+            drill = new Panel.Drill(id(file, path + ".drill.dashboard", d.get("dashboard")),
+                    string(file, path + ".drill.filter", d.get("filter")));
+            requireFilter(file, path + ".drill.filter", drill.filter());
+            if (dimensions.isEmpty() || !dimensions.get(0).equals(drill.filter())) {
+                throw new InvalidDashboardException(file, path + ".drill.filter: must be the panel's first dimension");
+            }
+        }
+        String width = yaml.get("width") == null ? "half" : string(file, path + ".width", yaml.get("width"));
+        if (!width.equals("half") && !width.equals("full")) {
+            throw new InvalidDashboardException(file, path + ".width: full or half");
+        }
+        return new Panel(id, title, chart, metrics, dimensions, sort, limit, filters, List.copyOf(compare), sparkline,
+                drill, detail, width);
     }
 
     private static String id(String file, String path, Object node) {

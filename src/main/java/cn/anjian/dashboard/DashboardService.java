@@ -1,12 +1,17 @@
 package cn.anjian.dashboard;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.anjian.semantic.FilterParser;
 import cn.anjian.semantic.Filters;
+import cn.anjian.semantic.InvalidFilterException;
 import cn.anjian.semantic.Label;
 import cn.anjian.semantic.Member;
 import cn.anjian.semantic.MetricQuery;
@@ -15,9 +20,16 @@ import cn.anjian.semantic.QueryResult;
 
 import org.springframework.stereotype.Service;
 
-/** Answers a panel under the filters of a request: the dashboard's defaults, overridden by the URL's. */
+/**
+ * Answers a panel under the filters of a request: the dashboard's defaults, overridden by the URL's, ANDed with
+ * the panel's own. Everything goes through the semantic layer's one query builder; KPI comparisons are the same
+ * query over earlier months.
+ */
 @Service
 class DashboardService {
+
+    static final String GRAIN = "grain";
+    private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
 
     private final Dashboards dashboards;
     private final FilterParser filterParser;
@@ -45,32 +57,144 @@ class DashboardService {
         return dashboard.defaults().resolve(YearMonth.now(clock));
     }
 
-    PanelData panel(String dashboardId, String panelId, FilterParams params) {
+    /** The request's filters over the dashboard's defaults; a required filter (drill targets) must be present. */
+    Filters filters(Dashboard dashboard, Map<String, List<String>> params) {
+        Filters filters = filterParser.parse(params, defaults(dashboard), Set.of(GRAIN));
+        for (String required : dashboard.requiredFilters()) {
+            if (!filters.allCodes().containsKey(required)) {
+                throw new InvalidFilterException(required, "参数 " + required + " 是此看板必需的筛选条件 (required)");
+            }
+        }
+        return filters;
+    }
+
+    PanelData panel(String dashboardId, String panelId, Map<String, List<String>> params) {
         Dashboard dashboard = dashboard(dashboardId);
         Panel panel = dashboard.panel(panelId).orElseThrow(() -> DashboardNotFoundException.panel(dashboardId, panelId));
-        Filters filters = filterParser.parse(params.from(), params.to(), params.sector(), params.village(),
-                defaults(dashboard));
-        QueryResult result = queries.run(new MetricQuery(panel.metrics(), panel.dimensions(), filters, panel.sort(),
-                panel.limit()));
-        return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), FilterEcho.of(filters),
-                result.columns(), result.rows(), result.labels());
+        Filters requested = filters(dashboard, params);
+        Filters filters = requested.and(panel.filters());
+        Map<String, Object> echo = echo(requested, queries.today());
+        if (panel.detail() != null) {
+            QueryResult result = queries.detail(panel.detail(), filters, panel.limit());
+            return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
+                    result.rows(), result.labels(), panel.drill(), null);
+        }
+        List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN));
+        QueryResult result = queries.run(new MetricQuery(panel.metrics(), dimensions, filters,
+                sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit()));
+        List<Kpi> kpis = panel.chart() == ChartType.KPI ? kpis(panel, filters, dimensions, result) : null;
+        return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
+                result.rows(), result.labels(), panel.drill(), kpis);
     }
 
-    /** Filter parameters as they came in the URL; {@code null} where absent. */
-    record FilterParams(String from, String to, List<String> sector, List<String> village) {
+    /** {@code grain} replaces the panel's time dimension (a panel without one ignores it). */
+    private List<String> withGrain(List<String> dimensions, List<String> grain) {
+        if (grain == null || grain.isEmpty() || grain.get(0).isBlank()) {
+            return dimensions;
+        }
+        String g = grain.get(0).strip();
+        if (grain.size() > 1 || !GRAINS.contains(g)) {
+            throw new InvalidFilterException(GRAIN, "参数 grain 应为 day、week、month、quarter 或 year");
+        }
+        return dimensions.stream().map(d -> GRAINS.contains(d) ? g : d).toList();
     }
 
-    /** The filters a panel was computed under, as URL parameter values, so the page can show what it got. */
-    record FilterEcho(String from, String to, List<String> sector, List<String> village) {
+    private static List<String> sortWithGrain(List<String> sort, List<String> before, List<String> after) {
+        return sort.stream().map(key -> {
+            boolean desc = key.startsWith("-");
+            int i = before.indexOf(desc ? key.substring(1) : key);
+            return i < 0 ? key : (desc ? "-" : "") + after.get(i);
+        }).toList();
+    }
 
-        static FilterEcho of(Filters filters) {
-            return new FilterEcho(filters.from().toString(), filters.to().toString(), filters.sectors(),
-                    filters.villages());
+    /** One KPI per metric: its total, the comparisons and the sparkline over every period of the range. */
+    private List<Kpi> kpis(Panel panel, Filters filters, List<String> dimensions, QueryResult result) {
+        QueryResult total = dimensions.isEmpty() ? result
+                : queries.run(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
+        Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
+        LocalDate asOf = filters.asOfOr(queries.today());
+        long months = filters.from().until(filters.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        for (Panel.Comparison c : panel.compare()) {
+            long shift = c == Panel.Comparison.PREVIOUS_PERIOD ? months : 12;
+            // an earlier period's states are judged as they stood that many months before the as-of date
+            Filters earlier = filters.withRange(filters.from().minusMonths(shift), filters.to().minusMonths(shift))
+                    .withAsOf(asOf.minusMonths(shift));
+            periods.put(c, new Period(earlier,
+                    queries.run(new MetricQuery(panel.metrics(), List.of(), earlier, null, null))));
+        }
+        QueryResult spark = null;
+        String sparkDim = panel.sparkline() == null ? null : withGrain(List.of(panel.sparkline()), null).get(0);
+        if (sparkDim != null) {
+            spark = dimensions.equals(List.of(sparkDim)) ? result
+                    : queries.run(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
+        }
+        List<Kpi> kpis = new ArrayList<>();
+        for (String metric : panel.metrics()) {
+            Object value = total.rows().isEmpty() ? null : total.rows().get(0).get(total.indexOf(metric));
+            Map<String, Change> compare = new LinkedHashMap<>();
+            for (var p : periods.entrySet()) {
+                QueryResult r = p.getValue().result();
+                Object earlier = r.rows().isEmpty() ? null : r.rows().get(0).get(r.indexOf(metric));
+                compare.put(p.getKey().code(), Change.of(p.getValue().filters(), value, earlier));
+            }
+            List<List<Object>> sparkline = null;
+            if (spark != null) {
+                Map<Object, Object> byPeriod = new LinkedHashMap<>();
+                int index = spark.indexOf(metric);
+                spark.rows().forEach(row -> byPeriod.put(row.get(0), row.get(index)));
+                boolean zero = !"ratio".equals(spark.columns().get(index).format())
+                        && !"days".equals(spark.columns().get(index).format());
+                sparkline = new ArrayList<>();
+                for (String period : queries.timeMembers(sparkDim, filters)) {
+                    Object v = byPeriod.getOrDefault(period, zero ? 0L : null);
+                    sparkline.add(java.util.Arrays.asList(period, v));
+                }
+            }
+            kpis.add(new Kpi(metric, value, compare, sparkline));
+        }
+        return kpis;
+    }
+
+    private static Map<String, Object> echo(Filters filters, LocalDate today) {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("from", filters.from().toString());
+        echo.put("to", filters.to().toString());
+        echo.put("sector", filters.sectors());
+        echo.put("village", filters.villages());
+        echo.putAll(filters.codes());
+        echo.put("asOf", filters.asOfOr(today).toString());
+        return echo;
+    }
+
+    private record Period(Filters filters, QueryResult result) {
+    }
+
+    /** A KPI: total over the range, changes against earlier periods, and the trend. */
+    record Kpi(String metric, Object value, Map<String, Change> compare, List<List<Object>> sparkline) {
+    }
+
+    /**
+     * The change against an earlier period: {@code change} the difference, {@code ratio} the relative change
+     * ({@code null} where the earlier value is 0 or unknown).
+     */
+    record Change(String from, String to, Object value, Number change, Double ratio) {
+
+        static Change of(Filters earlier, Object now, Object then) {
+            Double a = now instanceof Number n ? n.doubleValue() : null;
+            Double b = then instanceof Number n ? n.doubleValue() : null;
+            Number change = null;
+            if (a != null && b != null) {
+                double d = a - b;
+                change = now instanceof Long && then instanceof Long ? (Number) (long) d : (Number) d;
+            }
+            Double ratio = a != null && b != null && b != 0 ? (a - b) / Math.abs(b) : null;
+            return new Change(earlier.from().toString(), earlier.to().toString(), then, change, ratio);
         }
     }
 
     /** A panel's data: {@code columns} and {@code rows} as the query builder returns them, plus labels. */
-    record PanelData(String dashboard, String panel, ChartType chart, Label title, FilterEcho filters,
-                     List<QueryResult.Column> columns, List<List<Object>> rows, Map<String, List<Member>> labels) {
+    record PanelData(String dashboard, String panel, ChartType chart, Label title, Map<String, Object> filters,
+                     List<QueryResult.Column> columns, List<List<Object>> rows, Map<String, List<Member>> labels,
+                     Panel.Drill drill, List<Kpi> kpis) {
     }
 }

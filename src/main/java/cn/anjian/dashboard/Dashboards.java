@@ -34,6 +34,14 @@ class Dashboards {
                         + " (one is " + resource.getFilename() + ")");
             }
         }
+        for (Dashboard dashboard : byId.values()) {
+            for (Panel panel : dashboard.panels()) {
+                if (panel.drill() != null && !byId.containsKey(panel.drill().dashboard())) {
+                    throw new IllegalStateException("dashboards/" + dashboard.id() + ".yaml: panel " + panel.id()
+                            + " drills to an unknown dashboard " + panel.drill().dashboard());
+                }
+            }
+        }
     }
 
     List<Dashboard> all() {

@@ -6,8 +6,8 @@ import java.util.List;
  * How one record type goes from ledger text to warehouse rows, as set-based DuckDB SQL (DESIGN §4: DuckDB's own
  * reader plus set-based validation reaches ~60 % of a plain COPY; row-by-row Java reached ~20 %).
  *
- * <p>Expressions name raw cells as {@code ${field}} (the text of that template column, NULL when the file lacks an
- * optional column) and parsed values by their output column names.
+ * <p>Expressions name cells as {@code ${field}} (the trimmed text of that template column; NULL when the cell is
+ * blank or the file lacks the column) and parsed values by their output column names.
  *
  * @param kind      the record type
  * @param values    parsed output columns, in order: name and expression over raw cells

@@ -43,14 +43,14 @@ final class LoadPlans {
         b.check("region_code", "NOT regexp_full_match(region_code, '[0-9A-Za-z_-]{1,20}')", "区划代码只能含数字、字母、- 或 _，最长20位");
         b.text("region_name", true);
         b.code("region_level", "region_level", "region_level", true);
-        b.value("parent_code", "anj_text(${parent_code})");
+        b.value("parent_code", "${parent_code}");
         b.check("parent_code", "region_level <> 'county' AND parent_code IS NULL", "乡镇和村(社区)须填写上级区划代码");
-        b.value("is_community", "coalesce(anj_text(${region_level}) = '社区' OR region_name LIKE '%社区', false)");
+        b.value("is_community", "coalesce(${region_level} = '社区' OR region_name LIKE '%社区', false)");
         b.plannedDate("valid_from", false);
         // 撤并日期 is the day the village stops existing: its last valid day is the day before
         b.plannedDate("valid_to", false);
         b.check("valid_to", "valid_to < valid_from", "撤并日期早于启用日期");
-        b.value("merged_into", "anj_text(${merged_into})");
+        b.value("merged_into", "${merged_into}");
         b.yesNo("is_demo");
         String upsert = """
                 MERGE INTO dim_region t USING (
@@ -95,8 +95,8 @@ final class LoadPlans {
         b.yesNo("is_high_risk");
         b.yesNo("is_key");
         b.yesNo("is_crowded_place");
-        b.value("address", "anj_text(${address})");
-        b.value("contact_person", "anj_text(${contact_person})");
+        b.value("address", "${address}");
+        b.value("contact_person", "${contact_person}");
         b.plannedDate("effective_date", false);
         b.value("enterprise_code",
                 "coalesce(credit_code, 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
@@ -138,18 +138,18 @@ final class LoadPlans {
         b.text("inspection_no", true);
         b.date("inspection_date", true);
         b.region();
-        b.value("target_name", "anj_text(${target_name})");
+        b.value("target_name", "${target_name}");
         b.creditCode();
         b.code("sector", "sector", "sector_code", true);
         b.code("department", "department", "department_code", false);
         b.code("inspection_type", "inspection_type", "inspection_type", true);
-        b.value("inspector", "anj_text(${inspector})");
+        b.value("inspector", "${inspector}");
         b.yesNo("led_by_leader");
-        b.value("is_double_random", "coalesce(CAST(getvariable('alias_yes_no')[anj_text(${is_double_random})] AS BOOLEAN), false)"
+        b.value("is_double_random", "coalesce(CAST(getvariable('alias_yes_no')[${is_double_random}] AS BOOLEAN), false)"
                 + " OR coalesce(inspection_type = 'double_random', false)");
         b.yesNoCheck("is_double_random");
         b.count("hazards_found");
-        b.value("note", "anj_text(${note})");
+        b.value("note", "${note}");
         b.value("enterprise_code", "credit_code");
         return b.buildFact(ImportKind.INSPECTIONS, "fact_inspection", "inspection_no", List.of("inspection_no",
                 "inspection_date", "region_code", "enterprise_code", "target_name", "sector_code", "department_code",
@@ -161,13 +161,13 @@ final class LoadPlans {
         b.text("hazard_no", true);
         b.date("found_date", true);
         b.region();
-        b.value("target_name", "anj_text(${target_name})");
+        b.value("target_name", "${target_name}");
         b.creditCode();
         b.code("sector", "sector", "sector_code", true);
         b.text("description", true);
         b.code("hazard_level", "hazard_level", "hazard_level", true);
         b.code("department", "department", "department_code", false);
-        b.value("inspection_no", "anj_text(${inspection_no})");
+        b.value("inspection_no", "${inspection_no}");
         b.plannedDate("deadline_date", false);
         b.check("deadline_date", "deadline_date < found_date", "整改期限早于发现日期");
         b.date("rectified_date", false);
@@ -176,10 +176,10 @@ final class LoadPlans {
         b.check("verified_date", "verified_date < found_date", "复查验收日期早于发现日期");
         b.date("closed_date", false);
         b.check("closed_date", "closed_date < found_date", "销号日期早于发现日期");
-        b.value("status", "coalesce(getvariable('alias_hazard_status')[anj_text(${status})], CASE"
+        b.value("status", "coalesce(getvariable('alias_hazard_status')[${status}], CASE"
                 + " WHEN closed_date IS NOT NULL THEN 'closed' WHEN rectified_date IS NOT NULL THEN 'rectified'"
                 + " ELSE 'open' END)");
-        b.check("status", "anj_text(${status}) IS NOT NULL AND getvariable('alias_hazard_status')[anj_text(${status})] IS NULL",
+        b.check("status", "${status} IS NOT NULL AND getvariable('alias_hazard_status')[${status}] IS NULL",
                 "无法识别的整改状态 (可填 待整改、整改中、已整改、已销号)");
         b.amount("funds", "funds_yuan");
         b.yesNo("wl_responsibility");
@@ -206,16 +206,16 @@ final class LoadPlans {
         b.code("sector", "sector", "sector_code", true);
         b.code("department", "department", "department_code", false);
         b.code("action", "enforcement_action", "action_code", true);
-        b.value("ladder_stage", "coalesce(CASE anj_text(${ladder_stage}) WHEN '首查' THEN 1 WHEN '再查' THEN 2"
-                + " WHEN '三查' THEN 3 ELSE anj_int(${ladder_stage}) END,"
+        b.value("ladder_stage", "coalesce(CASE ${ladder_stage} WHEN '首查' THEN 1 WHEN '再查' THEN 2"
+                + " WHEN '三查' THEN 3 ELSE anj_parse_int(${ladder_stage}) END,"
                 + " CASE action_code WHEN 'reminder' THEN 1 WHEN 'warning' THEN 2 WHEN 'penalty' THEN 3 END)");
-        b.check("ladder_stage", "anj_text(${ladder_stage}) IS NOT NULL AND (ladder_stage IS NULL OR ladder_stage NOT BETWEEN 1 AND 3)",
+        b.check("ladder_stage", "${ladder_stage} IS NOT NULL AND (ladder_stage IS NULL OR ladder_stage NOT BETWEEN 1 AND 3)",
                 "检查次序应为 1、2、3 (首查、再查、三查)");
         b.amount("fine_proposed", "fine_proposed_yuan");
         b.amount("fine_final", "fine_final_yuan");
-        b.value("hazard_no", "anj_text(${hazard_no})");
-        b.value("inspection_no", "anj_text(${inspection_no})");
-        b.value("description", "anj_text(${description})");
+        b.value("hazard_no", "${hazard_no}");
+        b.value("inspection_no", "${inspection_no}");
+        b.value("description", "${description}");
         b.value("enterprise_code", "credit_code");
         return b.buildFact(ImportKind.ENFORCEMENT, "fact_enforcement", "case_no", List.of("case_no", "action_date",
                 "enterprise_code", "target_name", "region_code", "sector_code", "department_code", "action_code",
@@ -228,14 +228,14 @@ final class LoadPlans {
         b.date("accident_date", true);
         b.region();
         b.code("sector", "sector", "sector_code", true);
-        b.value("target_name", "anj_text(${target_name})");
+        b.value("target_name", "${target_name}");
         b.creditCode();
         b.code("accident_level", "accident_level", "accident_level", true);
         b.count("deaths");
         b.count("injuries");
         b.amount("direct_loss", "direct_loss_yuan");
         b.yesNo("is_concealed");
-        b.value("description", "anj_text(${description})");
+        b.value("description", "${description}");
         b.value("enterprise_code", "credit_code");
         return b.buildFact(ImportKind.ACCIDENTS, "fact_accident", "accident_no", List.of("accident_no",
                 "accident_date", "region_code", "sector_code", "enterprise_code", "accident_level", "deaths",
@@ -256,7 +256,7 @@ final class LoadPlans {
         }
 
         void text(String field, boolean required) {
-            value(field, "anj_text(${" + field + "})");
+            value(field, "${" + field + "}");
             if (required) {
                 check(field, field + " IS NULL", "必填项为空");
             }
@@ -270,53 +270,53 @@ final class LoadPlans {
 
         /** A date that may lie ahead (a rectification deadline, a village's merger). */
         void plannedDate(String field, boolean required) {
-            value(field, "anj_date(${" + field + "})");
+            value(field, "anj_parse_date(${" + field + "})");
             if (required) {
-                check(field, "anj_text(${" + field + "}) IS NULL", "必填项为空");
+                check(field, "${" + field + "} IS NULL", "必填项为空");
             }
-            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + field + " IS NULL", DATE_FORMS);
+            check(field, "${" + field + "} IS NOT NULL AND " + field + " IS NULL", DATE_FORMS);
             check(field, field + " < DATE '1990-01-01'", "日期早于1990年");
         }
 
         void code(String field, String domain, String name, boolean required) {
-            value(name, "getvariable('alias_" + domain + "')[anj_text(${" + field + "})]");
+            value(name, "getvariable('alias_" + domain + "')[${" + field + "}]");
             if (required) {
-                check(field, "anj_text(${" + field + "}) IS NULL", "必填项为空");
+                check(field, "${" + field + "} IS NULL", "必填项为空");
             }
-            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + name + " IS NULL", "无法识别的取值 (不在代码表或同义词表中)");
+            check(field, "${" + field + "} IS NOT NULL AND " + name + " IS NULL", "无法识别的取值 (不在代码表或同义词表中)");
         }
 
         void region() {
-            value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', anj_text(${town}), anj_text(${village}))],"
-                    + " getvariable('alias_region')[anj_text(${village})])");
-            check("village", "anj_text(${village}) IS NULL", "必填项为空");
-            check("village", "anj_text(${village}) IS NOT NULL AND region_code IS NULL", "未知的村(社区): 区划表中没有");
+            value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', ${town}, ${village})],"
+                    + " getvariable('alias_region')[${village}])");
+            check("village", "${village} IS NULL", "必填项为空");
+            check("village", "${village} IS NOT NULL AND region_code IS NULL", "未知的村(社区): 区划表中没有");
         }
 
         void yesNo(String field) {
-            value(field, "coalesce(CAST(getvariable('alias_yes_no')[anj_text(${" + field + "})] AS BOOLEAN), false)");
+            value(field, "coalesce(CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN), false)");
             yesNoCheck(field);
         }
 
         void yesNoCheck(String field) {
-            check(field, "anj_text(${" + field + "}) IS NOT NULL AND getvariable('alias_yes_no')[anj_text(${" + field + "})] IS NULL",
+            check(field, "${" + field + "} IS NOT NULL AND getvariable('alias_yes_no')[${" + field + "}] IS NULL",
                     "应填“是”或“否”");
         }
 
         void amount(String field, String name) {
-            value(name, "anj_amount(${" + field + "})");
-            check(field, "anj_text(${" + field + "}) IS NOT NULL AND " + name + " IS NULL", "不是有效金额");
+            value(name, "anj_parse_amount(${" + field + "})");
+            check(field, "${" + field + "} IS NOT NULL AND " + name + " IS NULL", "不是有效金额");
             check(field, name + " < 0", "金额不能为负数");
         }
 
         void count(String field) {
-            value(field, "coalesce(anj_int(${" + field + "}), 0)");
-            check(field, "anj_text(${" + field + "}) IS NOT NULL AND anj_int(${" + field + "}) IS NULL", "不是整数");
+            value(field, "coalesce(anj_parse_int(${" + field + "}), 0)");
+            check(field, "${" + field + "} IS NOT NULL AND anj_parse_int(${" + field + "}) IS NULL", "不是整数");
             check(field, field + " < 0", "不能为负数");
         }
 
         void creditCode() {
-            value("credit_code", "upper(anj_text(${credit_code}))");
+            value("credit_code", "upper(${credit_code})");
             check("credit_code", "credit_code IS NOT NULL AND NOT regexp_full_match(credit_code, '[0-9A-Z]{18}')",
                     "统一社会信用代码应为18位数字或大写字母");
         }

@@ -111,7 +111,7 @@ final class StagingSql {
                 + " CAST(NULL AS VARCHAR) AS src_error");
         for (ImportKind.Column column : plan.kind().columns()) {
             String source = columns.get(column.field());
-            raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : quoteIdentifier(source))
+            raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : "anj_text(" + quoteIdentifier(source) + ")")
                     .append(" AS r_").append(column.field());
         }
         StringBuilder parsed = new StringBuilder("*");

@@ -1,46 +1,428 @@
 package cn.anjian.semantic;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jooq.AggregateFunction;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import cn.anjian.semantic.Dimension.MemberKind;
+import cn.anjian.semantic.Metric.Format;
+import cn.anjian.semantic.Metric.Variant;
+
 import org.springframework.stereotype.Component;
 
+import static cn.anjian.jooq.Tables.ETL_BATCH;
+import static cn.anjian.jooq.Tables.ETL_REJECT;
+import static cn.anjian.jooq.Tables.FACT_ACCIDENT;
+import static cn.anjian.jooq.Tables.FACT_ENFORCEMENT;
+import static cn.anjian.jooq.Tables.FACT_HAZARD;
+import static cn.anjian.jooq.Tables.FACT_INSPECTION;
 import static cn.anjian.jooq.Tables.MART_HAZARD_MONTH;
+import static cn.anjian.jooq.Tables.MART_KEY_ENTERPRISE_YEAR;
+import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
 
 /**
  * The metric and dimension catalogue (DESIGN §5): every number the product shows is declared here once, in jOOQ
  * against the generated schema, so a renamed column breaks the build rather than a chart. Add a metric by
  * declaring it in the constructor; dashboards then name it by id.
+ *
+ * <p>Conventions every metric follows: the date range and the time dimensions apply to the fact's own date (a
+ * hazard's found date, an inspection's date); states are judged on the as-of date (a hazard found in the range is
+ * "open" if it was not rectified by the as-of date); ratios are 0–1 and {@code null} when the denominator is 0.
  */
 @Component
 public class Catalog {
 
-    private static final Label COUNT_UNIT = Label.of("件", "");
+    private static final Label COUNT = Label.of("件", "");
+    private static final Label TIMES = Label.of("次", "");
+    private static final Label UNITS = Label.of("个", "");
+    private static final Label PEOPLE = Label.of("人", "");
+    private static final Label YUAN = Label.of("元", "yuan");
+    private static final Label PERCENT = Label.of("%", "%");
+    private static final Label DAYS = Label.of("天", "days");
 
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+    private final Map<String, DetailView> details = new LinkedHashMap<>();
 
     public Catalog() {
-        // The mart already holds one row per month × region × sector × level × department, so counting hazards
-        // is summing its counts; DuckDB sums BIGINT into HUGEINT, hence the cast back.
-        add(new Metric("hazards_found", Label.of("发现隐患", "Hazards found"), COUNT_UNIT, Source.HAZARD_MONTH,
-                DSL.sum(MART_HAZARD_MONTH.FOUND_COUNT).cast(SQLDataType.BIGINT)));
+        declareDimensions();
+        declareHazardMetrics();
+        declareInspectionMetrics();
+        declareEnforcementMetrics();
+        declareAccidentMetrics();
+        declareDataQualityMetrics();
+        declareDetails();
+    }
 
-        add(new Dimension("month", Label.of("月份", "Month"), source -> monthOf(source.time()),
-                value -> YearMonth.from((LocalDate) value).toString(), Dimension.MemberKind.NONE));
-        add(new Dimension("sector", Label.of("行业领域", "Sector"), Source::sector, Function.identity(),
-                Dimension.MemberKind.SECTOR));
-        add(new Dimension("village", Label.of("村(社区)", "Village"), Source::region, Function.identity(),
-                Dimension.MemberKind.VILLAGE));
+    // ---------------------------------------------------------------- dimensions
+
+    private void declareDimensions() {
+        for (TimeGrain grain : TimeGrain.values()) {
+            add(new Dimension(grain.code(), timeLabel(grain),
+                    f -> grain.coarserOrEqual(f.source().grain()) ? grain.truncate(f.source().time()) : null,
+                    value -> grain.format((LocalDate) value), MemberKind.NONE, grain));
+        }
+        coded("sector", "行业领域", "Sector", f -> f.source().sector(), MemberKind.SECTOR);
+        coded("county", "县", "County", f -> f.region() == null ? null : f.region().COUNTY_CODE, MemberKind.REGION);
+        coded("town", "乡镇", "Town", f -> f.region() == null ? null : f.region().TOWN_CODE, MemberKind.REGION);
+        coded("village", "村(社区)", "Village", f -> f.source().region(), MemberKind.VILLAGE);
+        coded("department", "责任单位", "Department", f -> f.source().department(), MemberKind.DEPARTMENT);
+        coded("hazard_level", "隐患等级", "Hazard level", f -> f.source().column("hazard_level"),
+                MemberKind.HAZARD_LEVEL);
+        coded("hazard_status", "隐患状态", "Hazard status", f -> f.source().column("hazard_status"),
+                MemberKind.HAZARD_STATUS);
+        coded("enterprise", "生产经营单位", "Enterprise",
+                f -> f.source().enterprise() != null ? f.source().enterprise() : f.source().column("enterprise"),
+                MemberKind.ENTERPRISE);
+        coded("enterprise_scale", "企业规模", "Enterprise scale",
+                f -> f.enterprise() == null ? null : f.enterprise().SCALE, MemberKind.SCALE);
+        coded("enterprise_high_risk", "高危行业", "High-risk industry",
+                f -> f.enterprise() == null ? null : yesNo(f.enterprise().IS_HIGH_RISK), MemberKind.FLAG);
+        coded("enterprise_key", "重点企业", "Key enterprise",
+                f -> f.enterprise() == null ? null : yesNo(f.enterprise().IS_KEY), MemberKind.FLAG);
+        coded("enterprise_crowded", "人员密集场所", "Crowded place",
+                f -> f.enterprise() == null ? null : yesNo(f.enterprise().IS_CROWDED_PLACE), MemberKind.FLAG);
+        coded("inspection_type", "检查类型", "Inspection type", f -> f.source().column("inspection_type"),
+                MemberKind.INSPECTION_TYPE);
+        coded("enforcement_action", "执法措施", "Enforcement action", f -> f.source().column("enforcement_action"),
+                MemberKind.ENFORCEMENT_ACTION);
+        coded("accident_level", "事故等级", "Accident level", f -> f.source().column("accident_level"),
+                MemberKind.ACCIDENT_LEVEL);
+        coded("check_unit", "检查单位", "Checking unit", f -> f.source().column("check_unit"), MemberKind.UNIT);
+        coded("unit_kind", "单位类别", "Unit kind", f -> f.source().column("unit_kind"), MemberKind.UNIT_KIND);
+        coded("reject_reason", "退回原因", "Reject reason", f -> f.source().column("reject_reason"), MemberKind.TEXT);
+        coded("source_file", "台账文件", "Ledger file", f -> f.source().column("source_file"), MemberKind.TEXT);
+        coded("reject_field", "字段", "Field", f -> f.source().column("reject_field"), MemberKind.TEXT);
+        coded("ledger_kind", "台账类别", "Ledger kind", f -> f.source().column("ledger_kind"), MemberKind.TEXT);
+    }
+
+    private static Label timeLabel(TimeGrain grain) {
+        return switch (grain) {
+            case DAY -> Label.of("日期", "Day");
+            case WEEK -> Label.of("周", "Week");
+            case MONTH -> Label.of("月份", "Month");
+            case QUARTER -> Label.of("季度", "Quarter");
+            case YEAR -> Label.of("年度", "Year");
+        };
+    }
+
+    private static Field<String> yesNo(Field<Boolean> flag) {
+        return DSL.when(flag.isTrue(), DSL.inline("yes")).when(flag.isFalse(), DSL.inline("no"));
+    }
+
+    private void coded(String id, String zh, String en, Function<From, Field<?>> column, MemberKind members) {
+        add(new Dimension(id, Label.of(zh, en), column, Function.identity(), members, null));
+    }
+
+    // ---------------------------------------------------------------- hazards
+
+    private void declareHazardMetrics() {
+        var h = FACT_HAZARD;
+        var m = MART_HAZARD_MONTH;
+        Condition major = h.HAZARD_LEVEL.eq("major");
+
+        metric("hazards_found", "发现隐患", "Hazards found", COUNT, Format.COUNT,
+                "日期范围内发现的隐患数", "Hazards found in the date range",
+                mart(f -> DSL.sum(m.FOUND_COUNT).cast(SQLDataType.BIGINT)),
+                hazard(f -> count(DSL.noCondition())));
+        metric("hazards_rectified", "已整改隐患", "Hazards rectified", COUNT, Format.COUNT,
+                "范围内发现、截至统计日已整改(或已销号)的隐患数", "Found in the range and rectified (or closed) by the as-of date",
+                hazard(f -> count(rectifiedBy(f))));
+        metric("hazards_closed", "已销号隐患", "Hazards closed", COUNT, Format.COUNT,
+                "范围内发现、截至统计日已销号的隐患数", "Found in the range and closed by the as-of date",
+                hazard(f -> count(h.CLOSED_DATE.le(f.asOf()))));
+        metric("rectification_rate", "整改率", "Rectification rate", PERCENT, Format.RATIO,
+                "已整改隐患 / 发现隐患", "Hazards rectified / hazards found",
+                hazard(f -> ratio(count(rectifiedBy(f)), count(h.FOUND_DATE.le(f.asOf())))));
+        metric("on_time_rectification_rate", "按期整改率", "On-time rectification rate", PERCENT, Format.RATIO,
+                "整改期限内完成整改的隐患 / 已整改隐患(无期限视为按期)",
+                "Rectified by the deadline / rectified (no deadline counts as on time)",
+                hazard(f -> ratio(count(rectifiedBy(f).and(h.DEADLINE_DATE.isNull()
+                        .or(rectifiedOn().le(h.DEADLINE_DATE)))), count(rectifiedBy(f)))));
+        metric("hazards_open", "未整改隐患", "Hazards open", COUNT, Format.COUNT,
+                "范围内发现、截至统计日尚未整改的隐患数", "Found in the range and not rectified by the as-of date",
+                hazard(f -> count(openOn(f))));
+        metric("hazards_overdue", "逾期未整改隐患", "Hazards overdue", COUNT, Format.COUNT,
+                "未整改且整改期限早于统计日的隐患数", "Open and past the deadline on the as-of date",
+                hazard(f -> count(overdueOn(f))));
+        metric("major_found", "发现重大隐患", "Major hazards found", COUNT, Format.COUNT,
+                "日期范围内发现的重大隐患数", "Major hazards found in the date range",
+                mart(f -> DSL.sum(m.FOUND_COUNT).filterWhere(m.HAZARD_LEVEL.eq("major")).cast(SQLDataType.BIGINT)),
+                hazard(f -> count(major)));
+        metric("major_open", "未整改重大隐患", "Major hazards open", COUNT, Format.COUNT,
+                "截至统计日尚未整改的重大隐患数", "Major hazards not rectified by the as-of date",
+                hazard(f -> count(major.and(openOn(f)))));
+        metric("major_overdue", "逾期重大隐患", "Major hazards overdue", COUNT, Format.COUNT,
+                "逾期未整改的重大隐患数", "Major hazards open and past the deadline",
+                hazard(f -> count(major.and(overdueOn(f)))));
+        metric("major_unpublished", "销号未公布的重大隐患", "Major hazards closed, not published", COUNT, Format.COUNT,
+                "截至统计日已销号但未向社会公布的重大隐患数", "Major hazards closed by the as-of date and not published",
+                hazard(f -> count(major.and(h.CLOSED_DATE.le(f.asOf())).and(h.IS_PUBLISHED.isFalse()))));
+        metric("mean_days_to_rectify", "平均整改天数", "Mean days to rectify", DAYS, Format.DAYS,
+                "已整改隐患从发现到整改的平均天数", "Mean days from found to rectified, over hazards rectified",
+                hazard(f -> DSL.avg(daysToRectify()).filterWhere(rectifiedBy(f)).cast(SQLDataType.DOUBLE)));
+        metric("p90_days_to_rectify", "整改天数(90分位)", "Days to rectify, 90th percentile", DAYS, Format.DAYS,
+                "已整改隐患从发现到整改天数的90分位数", "90th percentile of days from found to rectified",
+                hazard(f -> DSL.field("quantile_cont({0}, 0.9) FILTER (WHERE {1})", SQLDataType.DOUBLE,
+                        daysToRectify(), rectifiedBy(f))));
+        metric("five_implementation_completeness", "重大隐患五落实完成率", "五落实 completeness of major hazards",
+                PERCENT, Format.RATIO,
+                "重大隐患已落实的责任、措施、资金、时限、预案项 / (重大隐患数 × 5)",
+                "Share of the five measures in place over major hazards",
+                hazard(f -> ratio(DSL.sum(fiveFlags()).filterWhere(major), count(major).mul(5L))));
+        metric("rectification_funds", "整改资金", "Rectification funds", YUAN, Format.YUAN,
+                "日期范围内发现隐患的整改资金合计", "Funds for hazards found in the date range",
+                mart(f -> DSL.sum(m.FUNDS_YUAN)), hazard(f -> DSL.sum(h.FUNDS_YUAN)));
+    }
+
+    private static Field<LocalDate> rectifiedOn() {
+        return DSL.coalesce(FACT_HAZARD.RECTIFIED_DATE, FACT_HAZARD.CLOSED_DATE);
+    }
+
+    private static Condition rectifiedBy(From f) {
+        return rectifiedOn().le(f.asOf());
+    }
+
+    private static Condition openOn(From f) {
+        return FACT_HAZARD.FOUND_DATE.le(f.asOf()).and(rectifiedOn().isNull().or(rectifiedOn().gt(f.asOf())));
+    }
+
+    private static Condition overdueOn(From f) {
+        return openOn(f).and(FACT_HAZARD.DEADLINE_DATE.lt(f.asOf()));
+    }
+
+    private static Field<Integer> daysToRectify() {
+        return DSL.field("date_diff('day', {0}, {1})", SQLDataType.INTEGER, FACT_HAZARD.FOUND_DATE, rectifiedOn());
+    }
+
+    private static Field<Integer> fiveFlags() {
+        var h = FACT_HAZARD;
+        return DSL.field("cast({0} as integer) + cast({1} as integer) + cast({2} as integer) + cast({3} as integer)"
+                        + " + cast({4} as integer)", SQLDataType.INTEGER,
+                h.WL_RESPONSIBILITY, h.WL_MEASURES, h.WL_FUNDS, h.WL_TIME_LIMIT, h.WL_CONTINGENCY);
+    }
+
+    private static Variant mart(Function<From, Field<?>> value) {
+        return new Variant(Source.HAZARD_MONTH, value);
+    }
+
+    private static Variant hazard(Function<From, Field<?>> value) {
+        return new Variant(Source.HAZARD, value);
+    }
+
+    // ---------------------------------------------------------------- inspections
+
+    private void declareInspectionMetrics() {
+        var i = FACT_INSPECTION;
+        var u = MART_UNIT_MONTH;
+        var k = MART_KEY_ENTERPRISE_YEAR;
+        metric("inspections", "检查次数", "Inspections", TIMES, Format.COUNT,
+                "日期范围内的检查次数(一个对象一天一次)", "Inspections (one target, one day) in the range",
+                new Variant(Source.INSPECTION, f -> count(DSL.noCondition())));
+        metric("inspections_led_by_leader", "领导带队检查", "Inspections led by a leader", TIMES, Format.COUNT,
+                "由负责人带队的检查次数", "Inspections led by the unit's head",
+                new Variant(Source.INSPECTION, f -> count(i.LED_BY_LEADER.isTrue())));
+        metric("double_random_share", "双随机抽查占比", "Double-random share", PERCENT, Format.RATIO,
+                "双随机抽查次数 / 检查次数", "Double-random inspections / inspections",
+                new Variant(Source.INSPECTION, f -> ratio(count(i.IS_DOUBLE_RANDOM.isTrue()),
+                        count(DSL.noCondition()))));
+        metric("key_enterprise_coverage", "重点企业检查覆盖率", "Key-enterprise coverage", PERCENT, Format.RATIO,
+                "年内被检查(企业自查除外)的重点企业 / 当年在册重点企业",
+                "Key enterprises inspected in the year (self-checks aside) / key enterprises current that year",
+                new Variant(Source.KEY_ENTERPRISE_YEAR, f -> ratio(count(k.INSPECTIONS.gt(0L)),
+                        count(DSL.noCondition()))));
+        metric("key_enterprises", "重点企业数", "Key enterprises", UNITS, Format.COUNT,
+                "当年在册重点企业数", "Key enterprises current in the year",
+                new Variant(Source.KEY_ENTERPRISE_YEAR, f -> count(DSL.noCondition())));
+        metric("monthly_check_units", "开展月度排查的单位", "Units with a monthly check", UNITS, Format.COUNT,
+                "当月开展月度排查的村(社区)和部门数(按月累计)",
+                "Villages and departments with a monthly check in the month (summed over months)",
+                new Variant(Source.UNIT_MONTH, f -> count(u.MONTHLY_CHECKS.gt(0L))));
+        metric("monthly_check_compliance", "月度排查开展率", "Monthly-check compliance", PERCENT, Format.RATIO,
+                "开展月度排查的单位·月 / 应开展的单位·月", "Unit-months with a monthly check / unit-months",
+                new Variant(Source.UNIT_MONTH, f -> ratio(count(u.MONTHLY_CHECKS.gt(0L)), count(DSL.noCondition()))));
+        metric("ledgers_missing", "未报送台账的村(社区)", "Villages without a ledger", UNITS, Format.COUNT,
+                "当月没有任何检查记录的村(社区)数(按月累计)",
+                "Villages with no inspection rows in the month (summed over months)",
+                new Variant(Source.UNIT_MONTH, f -> count(u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)))));
+    }
+
+    // ---------------------------------------------------------------- enforcement, accidents, data quality
+
+    private void declareEnforcementMetrics() {
+        var e = FACT_ENFORCEMENT;
+        metric("enforcement_actions", "执法措施", "Enforcement actions", TIMES, Format.COUNT,
+                "日期范围内的执法措施数", "Enforcement actions in the range",
+                new Variant(Source.ENFORCEMENT, f -> count(DSL.noCondition())));
+        String[][] stages = {{"首查服务提醒", "Ladder stage 1: reminder"}, {"再查警告警示", "Ladder stage 2: warning"},
+                {"三查依法查处", "Ladder stage 3: penalty"}};
+        for (int s = 1; s <= 3; s++) {
+            int stage = s;
+            metric("enforcement_stage_" + s, stages[s - 1][0], stages[s - 1][1], TIMES, Format.COUNT,
+                    "执法阶梯第" + s + "阶段的措施数", "Actions at ladder stage " + s,
+                    new Variant(Source.ENFORCEMENT, f -> count(e.LADDER_STAGE.eq(stage))));
+        }
+        metric("escalation_rate", "升级查处率", "Escalation rate (2nd→3rd)", PERCENT, Format.RATIO,
+                "三查依法查处数 / 再查警告数", "Stage-3 actions / stage-2 actions",
+                new Variant(Source.ENFORCEMENT, f -> ratio(count(e.LADDER_STAGE.eq(3)), count(e.LADDER_STAGE.eq(2)))));
+        metric("fines_proposed", "拟罚款金额", "Fines proposed", YUAN, Format.YUAN,
+                "拟处罚款合计", "Fines proposed",
+                new Variant(Source.ENFORCEMENT, f -> DSL.sum(e.FINE_PROPOSED_YUAN)));
+        metric("fines_final", "实际罚款金额", "Fines imposed", YUAN, Format.YUAN,
+                "最终决定罚款合计", "Fines finally imposed",
+                new Variant(Source.ENFORCEMENT, f -> DSL.sum(e.FINE_FINAL_YUAN)));
+        metric("blacklist_entries", "纳入黑名单", "Blacklist entries", TIMES, Format.COUNT,
+                "纳入失信联合惩戒黑名单的措施数", "Actions putting a unit on the blacklist",
+                new Variant(Source.ENFORCEMENT, f -> count(e.ACTION_CODE.eq("blacklist"))));
+    }
+
+    private void declareAccidentMetrics() {
+        var a = FACT_ACCIDENT;
+        metric("accidents", "事故起数", "Accidents", Label.of("起", ""), Format.COUNT, "日期范围内的事故起数",
+                "Accidents in the range", new Variant(Source.ACCIDENT, f -> count(DSL.noCondition())));
+        metric("deaths", "死亡人数", "Deaths", PEOPLE, Format.COUNT, "事故死亡人数", "Deaths in accidents",
+                new Variant(Source.ACCIDENT, f -> DSL.sum(a.DEATHS).cast(SQLDataType.BIGINT)));
+        metric("accidents_concealed", "瞒报事故", "Concealed accidents", Label.of("起", ""), Format.COUNT,
+                "经查实瞒报、谎报的事故起数", "Accidents found to have been concealed",
+                new Variant(Source.ACCIDENT, f -> count(a.IS_CONCEALED.isTrue())));
+        metric("injuries", "受伤人数", "Injuries", PEOPLE, Format.COUNT, "事故受伤人数", "Injuries in accidents",
+                new Variant(Source.ACCIDENT, f -> DSL.sum(a.INJURIES).cast(SQLDataType.BIGINT)));
+    }
+
+    private void declareDataQualityMetrics() {
+        metric("rejected_rows", "退回记录", "Rejected rows", COUNT, Format.COUNT,
+                "导入时未通过校验的(行, 字段)数", "Ledger (row, field) pairs rejected on import",
+                new Variant(Source.REJECT, f -> count(DSL.noCondition())));
+        metric("rejected_files", "有退回记录的文件", "Files with rejects", UNITS, Format.COUNT,
+                "有退回记录的导入文件数", "Imported files with rejected rows",
+                new Variant(Source.REJECT, f -> DSL.countDistinct(ETL_REJECT.BATCH_ID).cast(SQLDataType.BIGINT)));
+    }
+
+    // ---------------------------------------------------------------- detail views
+
+    private void declareDetails() {
+        var h = FACT_HAZARD;
+        var villageName = (Function<From, Field<?>>) f -> f.region().REGION_NAME;
+        DetailView.Field hazardNo = field("hazard_no", "隐患编号", "Hazard no.", "text", f -> h.HAZARD_NO);
+        DetailView.Field village = field("village_name", "村(社区)", "Village", "text", villageName);
+        DetailView.Field sector = coded("sector", "行业领域", "Sector", MemberKind.SECTOR, f -> h.SECTOR_CODE);
+        DetailView.Field target = field("target", "检查对象", "Target", "text",
+                f -> DSL.coalesce(f.enterprise().ENTERPRISE_NAME, h.TARGET_NAME));
+        DetailView.Field description = field("description", "隐患描述", "Description", "text", f -> h.DESCRIPTION);
+        DetailView.Field found = field("found_date", "发现日期", "Found", "date", f -> h.FOUND_DATE);
+        DetailView.Field deadline = field("deadline_date", "整改期限", "Deadline", "date", f -> h.DEADLINE_DATE);
+        DetailView.Field department = coded("department", "责任单位", "Department", MemberKind.DEPARTMENT,
+                f -> h.DEPARTMENT_CODE);
+
+        addDetail(new DetailView("overdue_hazards", Label.of("逾期未整改隐患", "Overdue hazards"), Source.HAZARD,
+                List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
+                                f -> h.HAZARD_LEVEL), target, description, found, deadline,
+                        field("days_overdue", "逾期天数", "Days overdue", "days",
+                                f -> DSL.field("date_diff('day', {0}, {1})", SQLDataType.INTEGER, h.DEADLINE_DATE,
+                                        f.asOf())), department),
+                Catalog::overdueOn,
+                f -> List.of(h.DEADLINE_DATE.asc(), h.HAZARD_NO.asc())));
+
+        addDetail(new DetailView("major_hazards", Label.of("重大隐患挂牌督办", "Major hazards"), Source.HAZARD,
+                List.of(hazardNo, village, sector, target, description, found, deadline,
+                        field("state", "状态(统计日)", "State on the as-of date", "text",
+                                f -> DSL.when(h.CLOSED_DATE.le(f.asOf()), DSL.inline("closed"))
+                                        .when(rectifiedBy(f), DSL.inline("rectified"))
+                                        .when(h.DEADLINE_DATE.lt(f.asOf()), DSL.inline("overdue"))
+                                        .otherwise(DSL.inline("open"))),
+                        flag("wl_responsibility", "责任落实", "Responsibility", f -> h.WL_RESPONSIBILITY),
+                        flag("wl_measures", "措施落实", "Measures", f -> h.WL_MEASURES),
+                        flag("wl_funds", "资金落实", "Funds", f -> h.WL_FUNDS),
+                        flag("wl_time_limit", "时限落实", "Time limit", f -> h.WL_TIME_LIMIT),
+                        flag("wl_contingency", "预案落实", "Contingency plan", f -> h.WL_CONTINGENCY),
+                        flag("published", "已公布", "Published", f -> h.IS_PUBLISHED),
+                        field("funds_yuan", "整改资金", "Funds", "yuan", f -> h.FUNDS_YUAN), department),
+                f -> h.HAZARD_LEVEL.eq("major"),
+                f -> List.of(h.FOUND_DATE.desc(), h.HAZARD_NO.asc())));
+
+        addDetail(new DetailView("hazard_list", Label.of("隐患清单", "Hazards"), Source.HAZARD,
+                List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
+                                f -> h.HAZARD_LEVEL), target, description, found, deadline,
+                        field("rectified_date", "整改日期", "Rectified", "date", f -> rectifiedOn()),
+                        coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> h.STATUS)),
+                f -> DSL.noCondition(),
+                f -> List.of(h.FOUND_DATE.desc(), h.HAZARD_NO.asc())));
+
+        var e = FACT_ENFORCEMENT;
+        addDetail(new DetailView("enforcement_cases", Label.of("执法案件", "Enforcement cases"), Source.ENFORCEMENT,
+                List.of(field("case_no", "案件编号", "Case no.", "text", f -> e.CASE_NO),
+                        field("action_date", "日期", "Date", "date", f -> e.ACTION_DATE),
+                        field("target", "对象", "Target", "text", f -> e.TARGET_NAME),
+                        coded("enforcement_action", "措施", "Action", MemberKind.ENFORCEMENT_ACTION,
+                                f -> e.ACTION_CODE),
+                        field("fine_final_yuan", "罚款", "Fine", "yuan", f -> e.FINE_FINAL_YUAN)),
+                f -> DSL.noCondition(),
+                f -> List.of(e.ACTION_DATE.desc(), e.CASE_NO.asc())));
+
+        var u = MART_UNIT_MONTH;
+        addDetail(new DetailView("ledgers_missing", Label.of("未报送台账的村(社区)", "Villages without a ledger"),
+                Source.UNIT_MONTH,
+                List.of(field("month", "月份", "Month", "text", f -> TimeGrain.MONTH.truncate(u.MONTH_START)),
+                        coded("village", "村(社区)", "Village", MemberKind.VILLAGE, f -> u.REGION_CODE)),
+                f -> u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)),
+                f -> List.of(u.MONTH_START.desc(), u.UNIT_CODE.asc())));
+
+        var r = ETL_REJECT;
+        addDetail(new DetailView("rejects", Label.of("退回记录", "Rejected rows"), Source.REJECT,
+                List.of(field("file_name", "文件", "File", "text", f -> r.FILE_NAME),
+                        field("sheet_name", "工作表", "Sheet", "text", f -> r.SHEET_NAME),
+                        field("row_no", "行号", "Row", "count", f -> r.ROW_NO),
+                        field("field_name", "字段", "Field", "text", f -> r.FIELD_NAME),
+                        field("field_value", "值", "Value", "text", f -> r.FIELD_VALUE),
+                        field("reason", "原因", "Reason", "text", f -> r.REASON),
+                        field("imported_at", "导入时间", "Imported", "text", f -> ETL_BATCH.STARTED_AT)),
+                f -> DSL.noCondition(),
+                f -> List.of(ETL_BATCH.STARTED_AT.desc(), r.FILE_NAME.asc(), r.ROW_NO.asc())));
+    }
+
+    private static DetailView.Field field(String id, String zh, String en, String format,
+                                          Function<From, Field<?>> value) {
+        return new DetailView.Field(id, Label.of(zh, en), format, MemberKind.NONE, value);
+    }
+
+    private static DetailView.Field coded(String id, String zh, String en, MemberKind members,
+                                          Function<From, Field<?>> value) {
+        return new DetailView.Field(id, Label.of(zh, en), "text", members, value);
+    }
+
+    private static DetailView.Field flag(String id, String zh, String en, Function<From, Field<Boolean>> value) {
+        return new DetailView.Field(id, Label.of(zh, en), "flag", MemberKind.NONE, f -> value.apply(f));
+    }
+
+    // ---------------------------------------------------------------- helpers and lookups
+
+    static Field<Long> count(Condition condition) {
+        AggregateFunction<Integer> count = DSL.count();
+        return (condition == DSL.noCondition() ? count : count.filterWhere(condition)).cast(SQLDataType.BIGINT);
+    }
+
+    static Field<Double> ratio(Field<? extends Number> numerator, Field<? extends Number> denominator) {
+        return DSL.field("cast({0} as double) / nullif({1}, 0)", SQLDataType.DOUBLE, numerator, denominator);
+    }
+
+    private void metric(String id, String zh, String en, Label unit, Format format, String descriptionZh,
+                        String descriptionEn, Variant... variants) {
+        Metric metric = new Metric(id, Label.of(zh, en), unit, format, Label.of(descriptionZh, descriptionEn),
+                List.of(variants));
+        if (metrics.putIfAbsent(id, metric) != null) {
+            throw new IllegalStateException("Metric declared twice: " + id);
+        }
     }
 
     public Collection<Metric> metrics() {
@@ -51,6 +433,10 @@ public class Catalog {
         return dimensions.values();
     }
 
+    public Collection<DetailView> details() {
+        return details.values();
+    }
+
     public Optional<Metric> metric(String id) {
         return Optional.ofNullable(metrics.get(id));
     }
@@ -59,23 +445,40 @@ public class Catalog {
         return Optional.ofNullable(dimensions.get(id));
     }
 
-    /**
-     * First day of the value's month. A template field because jOOQ 3.19 renders {@code trunc(date, MONTH)} as
-     * {@code trunc(x, null)} on DuckDB; the cast keeps the type DATE whatever {@code date_trunc} returns.
-     */
-    static Field<LocalDate> monthOf(Field<LocalDate> date) {
-        return DSL.field("cast(date_trunc('month', {0}) as date)", SQLDataType.LOCALDATE, date);
+    public Optional<DetailView> detail(String id) {
+        return Optional.ofNullable(details.get(id));
     }
 
-    private void add(Metric metric) {
-        if (metrics.putIfAbsent(metric.id(), metric) != null) {
-            throw new IllegalStateException("Metric declared twice: " + metric.id());
+    /** The coded dimensions, which are also the filters ({@code ?sector=fire}). */
+    public List<Dimension> filters() {
+        return dimensions.values().stream().filter(Dimension::coded).toList();
+    }
+
+    /** Dimension ids a metric can be broken down by (those of its most general source). */
+    public List<String> dimensionsOf(Metric metric) {
+        List<String> ids = new ArrayList<>();
+        for (Dimension d : dimensions.values()) {
+            if (d.supports(metric.general().source())) {
+                ids.add(d.id());
+            }
         }
+        return ids;
+    }
+
+    /** First day of the value's month (kept for callers of the earlier API). */
+    static Field<LocalDate> monthOf(Field<LocalDate> date) {
+        return TimeGrain.MONTH.truncate(date);
     }
 
     private void add(Dimension dimension) {
         if (dimensions.putIfAbsent(dimension.id(), dimension) != null) {
             throw new IllegalStateException("Dimension declared twice: " + dimension.id());
+        }
+    }
+
+    private void addDetail(DetailView view) {
+        if (details.putIfAbsent(view.id(), view) != null) {
+            throw new IllegalStateException("Detail view declared twice: " + view.id());
         }
     }
 }

@@ -30,16 +30,19 @@ class CatalogController {
     @GetMapping
     CatalogView catalog() {
         return new CatalogView(
-                catalog.metrics().stream().map(m -> new MetricView(m.id(), m.label(), m.unit())).toList(),
+                catalog.metrics().stream().map(m -> new MetricView(m.id(), m.label(), m.unit(), m.format().code(),
+                        m.description(), catalog.dimensionsOf(m))).toList(),
                 catalog.dimensions().stream()
-                        .map(d -> new DimensionView(d.id(), d.label(), d.members() != Dimension.MemberKind.NONE))
-                        .toList());
+                        .map(d -> new DimensionView(d.id(), d.label(), d.coded(), d.isTime())).toList(),
+                catalog.filters().stream().map(Dimension::id).toList(),
+                catalog.details().stream().map(v -> new DetailViewView(v.id(), v.label(),
+                        v.fields().stream().map(DetailView.Field::id).toList())).toList());
     }
 
     @GetMapping("/dimensions/{id}/members")
     List<Member> members(@PathVariable String id) {
         Dimension dimension = catalog.dimension(id).orElseThrow(() -> notFound("没有这个维度: " + id));
-        if (dimension.members() == Dimension.MemberKind.NONE) {
+        if (!dimension.coded()) {
             throw notFound("维度 " + id + " 没有代码列表");
         }
         return members.members(dimension.members());
@@ -50,13 +53,19 @@ class CatalogController {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
-    record CatalogView(List<MetricView> metrics, List<DimensionView> dimensions) {
+    /** {@code filters}: dimension ids usable as URL filters ({@code ?town=…}). */
+    record CatalogView(List<MetricView> metrics, List<DimensionView> dimensions, List<String> filters,
+                       List<DetailViewView> details) {
     }
 
-    record MetricView(String id, Label label, Label unit) {
+    /** {@code dimensions}: the dimensions the metric can be broken down by. */
+    record MetricView(String id, Label label, Label unit, String format, Label description, List<String> dimensions) {
     }
 
-    /** {@code coded}: whether {@code /api/catalog/dimensions/{id}/members} lists its codes. */
-    record DimensionView(String id, Label label, boolean coded) {
+    /** {@code coded}: whether {@code /api/catalog/dimensions/{id}/members} lists its codes; {@code time}: a grain. */
+    record DimensionView(String id, Label label, boolean coded, boolean time) {
+    }
+
+    record DetailViewView(String id, Label label, List<String> fields) {
     }
 }

@@ -1,11 +1,14 @@
 package cn.anjian.semantic;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +27,14 @@ public class FilterParser {
     public static final String TO = "to";
     public static final String SECTOR = "sector";
     public static final String VILLAGE = "village";
+    public static final String AS_OF = "asOf";
+
+    /** Page state that may ride along in a URL without being a filter. */
+    private static final Set<String> PAGE_STATE = Set.of("lang", "theme");
+    private static final Pattern OPEN_CODE = Pattern.compile("[\\p{L}\\p{N}_.\\-]{1,64}");
+    private static final int MAX_TEXT = 200;
+    private static final DateTimeFormatter DAY_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final DateTimeFormatter MONTH_FORMAT =
@@ -33,9 +44,80 @@ public class FilterParser {
     private static final int MAX_ECHO = 40;
 
     private final MemberRepository members;
+    private final Catalog catalog;
 
     FilterParser(MemberRepository members) {
+        this(members, new Catalog());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FilterParser(MemberRepository members, Catalog catalog) {
         this.members = members;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Parses every filter of a request: {@code from}, {@code to}, {@code asOf} and one code list per coded
+     * dimension ({@code sector}, {@code town}, {@code hazard_level}, …). Names in {@code reserved} belong to the
+     * caller (e.g. {@code metrics}); {@code lang}, {@code theme} and names starting with {@code _} are page state
+     * and ignored; any other name is a 400 naming it.
+     */
+    public Filters parse(Map<String, List<String>> params, Filters defaults, Set<String> reserved) {
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        defaults.allCodes().forEach(codes::put);
+        for (var e : params.entrySet()) {
+            String name = e.getKey();
+            if (reserved.contains(name) || PAGE_STATE.contains(name) || name.startsWith("_")
+                    || name.equals(FROM) || name.equals(TO) || name.equals(AS_OF)) {
+                continue;
+            }
+            Dimension dimension = catalog.dimension(name).filter(Dimension::coded).orElseThrow(() ->
+                    new InvalidFilterException(name, "参数 " + echo(name) + " 不是可用的筛选条件 (unknown filter)"));
+            List<String> values = codes(name, e.getValue(), List.of());
+            Set<String> known = members.codes(dimension.members(), name);
+            for (String value : values) {
+                boolean ok = known != null ? known.contains(value)
+                        : dimension.members() == Dimension.MemberKind.TEXT ? value.length() <= MAX_TEXT
+                        : OPEN_CODE.matcher(value).matches();
+                if (!ok) {
+                    throw new InvalidFilterException(name, "参数 " + name + " 中的代码不存在或无权查看: " + echo(value));
+                }
+            }
+            codes.put(name, values);
+        }
+        String from = single(params, FROM);
+        String to = single(params, TO);
+        YearMonth fromMonth = isBlank(from) ? defaults.from() : month(FROM, from);
+        YearMonth toMonth = isBlank(to) ? defaults.to() : month(TO, to);
+        if (fromMonth.isAfter(toMonth)) {
+            throw new InvalidFilterException(FROM,
+                    "参数 from 的起始月份 " + fromMonth + " 晚于截止月份 " + toMonth + " (from is after to)");
+        }
+        String asOf = single(params, AS_OF);
+        LocalDate asOfDay = isBlank(asOf) ? defaults.asOf() : day(AS_OF, asOf);
+        List<String> sectors = codes.remove(SECTOR);
+        List<String> villages = codes.remove(VILLAGE);
+        return new Filters(fromMonth, toMonth, sectors, villages, codes, asOfDay);
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidFilterException(name, "参数 " + name + " 只能出现一次 (given more than once)");
+        }
+        return values.get(0);
+    }
+
+    private static LocalDate day(String parameter, String value) {
+        try {
+            return LocalDate.parse(value.strip(), DAY_FORMAT);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFilterException(parameter,
+                    "参数 " + parameter + " 应为 yyyy-MM-dd 格式的日期，收到 " + echo(value));
+        }
     }
 
     /**

@@ -1,26 +1,75 @@
 package cn.anjian.semantic;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jooq.Field;
 
 /**
- * One measure, defined once: its aggregate expression over its source table. Dashboards, exports and the
- * assessment name it by {@code id} and get the same number.
+ * One measure, defined once. It may have several variants over different sources, best first: a mart where the
+ * question can be answered from it, the facts otherwise. The builder takes the first variant whose source has
+ * every dimension and filter of the query, so a number is the same whichever table answers it.
  *
- * @param id     stable identifier used in dashboard files and the API
- * @param label  what users read
- * @param unit   unit shown next to values (件, 元, %)
- * @param source the table the expression aggregates
- * @param value  an aggregate expression over {@code source}'s columns
+ * @param id          stable identifier used in dashboard files and the API
+ * @param label       what users read
+ * @param unit        unit shown next to values (件, 元, %)
+ * @param format      how values are shown: counts and sums are 0 over no rows, ratios and averages {@code null}
+ * @param description one sentence on what is counted, for the catalogue
+ * @param variants    expressions over sources, best first; the last one is the most general
  */
-public record Metric(String id, Label label, Label unit, Source source, Field<Long> value) {
+public record Metric(String id, Label label, Label unit, Format format, Label description, List<Variant> variants) {
 
     public Metric {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(format, "format");
+        variants = List.copyOf(variants);
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("metric " + id + " has no variant");
+        }
+    }
+
+    /** The most general variant, whose source decides which dimensions and filters the metric has. */
+    Variant general() {
+        return variants.get(variants.size() - 1);
+    }
+
+    /** The first variant whose source supports these dimensions and filters. */
+    Variant variantFor(List<Dimension> dimensions, List<Dimension> filters) {
+        for (Variant v : variants) {
+            if (dimensions.stream().allMatch(d -> d.supports(v.source()))
+                    && filters.stream().allMatch(f -> !f.supports(general().source()) || f.supports(v.source()))) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** An aggregate expression over a source, given the query's view of it (as-of date, joined dimensions). */
+    public record Variant(Source source, Function<From, Field<?>> value) {
+    }
+
+    /** How values are shown; also whether "no rows" is 0 (counts, sums) or unknown (ratios, averages). */
+    public enum Format {
+        COUNT("count", true), YUAN("yuan", true), RATIO("ratio", false), DAYS("days", false);
+
+        private final String code;
+        private final boolean zeroWhenEmpty;
+
+        Format(String code, boolean zeroWhenEmpty) {
+            this.code = code;
+            this.zeroWhenEmpty = zeroWhenEmpty;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        public boolean zeroWhenEmpty() {
+            return zeroWhenEmpty;
+        }
     }
 }

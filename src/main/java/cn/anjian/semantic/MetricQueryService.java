@@ -1,8 +1,13 @@
 package cn.anjian.semantic;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,48 +19,155 @@ import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SelectField;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The query builder: the one place that turns a {@link MetricQuery} into SQL. It applies, centrally, the global
- * filters and the user's {@link RowScope}, so no caller can forget either; filter values travel as bind values.
+ * The query builder: the one place that turns a {@link MetricQuery} (or a detail view) into SQL. It applies,
+ * centrally, the global filters, the as-of date and the user's {@link RowScope}, so no caller can forget any of
+ * them; filter values travel as bind values. Metrics of one query may live in different tables (hazards and
+ * inspections): each table is asked once and the answers are joined on the dimension values.
  */
 @Service
 public class MetricQueryService {
+
+    /** Most rows one answer carries; more is a query for an export, not a chart. */
+    public static final int MAX_ROWS = 10_000;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DSLContext dsl;
     private final Catalog catalog;
     private final MemberRepository members;
     private final RowScope scope;
+    private final Clock clock;
 
+    @Autowired
     MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope) {
+        this(dsl, catalog, members, scope, Clock.system(CHINA));
+    }
+
+    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope, Clock clock) {
         this.dsl = dsl;
         this.catalog = catalog;
         this.members = members;
         this.scope = scope;
+        this.clock = clock;
+    }
+
+    /** Today in China: the default as-of date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public QueryResult run(MetricQuery query) {
         List<Metric> metrics = query.metrics().stream().map(this::metric).toList();
         List<Dimension> dimensions = query.dimensions().stream().map(this::dimension).toList();
-        Source source = commonSource(metrics);
+        List<Dimension> filters = query.filters().allCodes().keySet().stream().map(this::dimension).toList();
+        LocalDate asOf = query.filters().asOfOr(today());
 
-        List<Field<?>> groupBy = dimensions.stream().<Field<?>>map(d -> d.column().apply(source)).toList();
+        Map<Source, List<Metric>> bySource = new LinkedHashMap<>();
+        Map<Metric, Metric.Variant> variants = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            Metric.Variant v = m.variantFor(dimensions, filters);
+            if (v == null) {
+                List<String> missing = dimensions.stream().filter(d -> !d.supports(m.general().source()))
+                        .map(Dimension::id).toList();
+                throw new InvalidFilterException("dims", "参数 dims: 指标 " + m.id() + " 不能按 " + missing
+                        + " 分组 (metric " + m.id() + " has no such dimension)");
+            }
+            variants.put(m, v);
+            bySource.computeIfAbsent(v.source(), s -> new ArrayList<>()).add(m);
+        }
+        List<SortKey> sort = sortKeys(query.sort(), metrics, dimensions);
+        int limit = query.limit() == null ? MAX_ROWS : Math.min(query.limit(), MAX_ROWS);
+
+        List<List<Object>> rows;
+        if (bySource.size() == 1) {
+            Source source = bySource.keySet().iterator().next();
+            rows = fetch(source, metrics, variants, dimensions, query.filters(), asOf, sort, limit);
+        } else {
+            rows = merge(bySource, metrics, variants, dimensions, query.filters(), asOf, sort, limit);
+        }
+        return new QueryResult(columns(metrics, dimensions), rows, labels(dimensions, rows));
+    }
+
+    /** A detail view's rows under the filters, in the view's order, at most {@code limit} (and {@link #MAX_ROWS}). */
+    public QueryResult detail(String viewId, Filters filters, Integer limit) {
+        DetailView view = catalog.detail(viewId).orElseThrow(() -> new InvalidFilterException("detail",
+                "参数 detail: 没有这个明细视图 " + viewId));
+        From f = new From(view.source(), filters.asOfOr(today()));
+        List<SelectField<?>> select = new ArrayList<>();
+        for (DetailView.Field field : view.fields()) {
+            select.add(field.value().apply(f).as(field.id()));
+        }
+        Condition where = filters.on(f, catalog).and(view.where().apply(f)).and(scope(f));
+        List<SortField<?>> order = view.order().apply(f);
+        int max = limit == null ? 500 : Math.min(limit, MAX_ROWS);
+        Result<? extends Record> records = dsl.select(select).from(f.table()).where(where).orderBy(order)
+                .limit(max).fetch();
+        List<List<Object>> rows = new ArrayList<>(records.size());
+        for (Record r : records) {
+            List<Object> row = new ArrayList<>(view.fields().size());
+            for (int i = 0; i < view.fields().size(); i++) {
+                Object value = r.get(i);
+                row.add(value instanceof LocalDate d && "month".equals(view.fields().get(i).id())
+                        ? TimeGrain.MONTH.format(d) : value instanceof LocalDate d2 ? d2.toString() : value);
+            }
+            rows.add(row);
+        }
+        List<QueryResult.Column> columns = view.fields().stream()
+                .map(x -> new QueryResult.Column(x.id(), "field", x.label(), null, x.format())).toList();
+        Map<String, List<Member>> labels = new LinkedHashMap<>();
+        for (int i = 0; i < view.fields().size(); i++) {
+            DetailView.Field field = view.fields().get(i);
+            if (field.members() != Dimension.MemberKind.NONE) {
+                int index = i;
+                labels.put(field.id(), members.labels(field.members(), rows.stream().map(row -> row.get(index)).toList()));
+            }
+        }
+        return new QueryResult(columns, rows, labels);
+    }
+
+    /** Every member of a time dimension over the filters' months, in order (to fill gaps in sparklines). */
+    public List<String> timeMembers(String dimensionId, Filters filters) {
+        TimeGrain grain = dimension(dimensionId).grain();
+        if (grain == null) {
+            throw new IllegalArgumentException(dimensionId + " is not a time dimension");
+        }
+        List<String> periods = new ArrayList<>();
+        LocalDate end = filters.to().atEndOfMonth();
+        for (LocalDate d = grain.startOf(filters.from().atDay(1)); !d.isAfter(end); d = grain.next(d)) {
+            periods.add(grain.format(d));
+        }
+        return periods;
+    }
+
+    private List<List<Object>> fetch(Source source, List<Metric> metrics, Map<Metric, Metric.Variant> variants,
+                                     List<Dimension> dimensions, Filters filters, LocalDate asOf,
+                                     List<SortKey> sort, int limit) {
+        From f = new From(source, asOf);
+        List<Field<?>> groupBy = dimensions.stream().<Field<?>>map(d -> d.column().apply(f)).toList();
         List<SelectField<?>> select = new ArrayList<>();
         for (int i = 0; i < dimensions.size(); i++) {
             select.add(groupBy.get(i).as(dimensions.get(i).id()));
         }
-        metrics.forEach(m -> select.add(m.value().as(m.id())));
-
-        Condition where = query.filters().on(source).and(scope.regions(source.region()));
-        var ordered = dsl.select(select)
-                .from(source.table())
-                .where(where)
-                .groupBy(groupBy)
-                .orderBy(sortFields(query.sort(), metrics, dimensions, groupBy));
-        Result<? extends Record> records = query.limit() == null ? ordered.fetch() : ordered.limit(query.limit()).fetch();
-
+        Map<String, Field<?>> values = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            Field<?> value = variants.get(m).value().apply(f);
+            values.put(m.id(), value);
+            select.add(value.as(m.id()));
+        }
+        Condition where = filters.on(f, catalog).and(scope(f));
+        List<SortField<?>> order = new ArrayList<>();
+        for (SortKey key : sort) {
+            int d = indexOfDimension(dimensions, key.id());
+            Field<?> field = d >= 0 ? groupBy.get(d) : values.get(key.id());
+            order.add(key.descending() ? field.desc().nullsLast() : field.asc().nullsLast());
+        }
+        Result<? extends Record> records = dsl.select(select).from(f.table()).where(where).groupBy(groupBy)
+                .orderBy(order).limit(limit).fetch();
         List<List<Object>> rows = new ArrayList<>(records.size());
         for (Record r : records) {
             List<Object> row = new ArrayList<>(dimensions.size() + metrics.size());
@@ -64,70 +176,125 @@ public class MetricQueryService {
                 row.add(value == null ? null : dimensions.get(i).format().apply(value));
             }
             for (int i = 0; i < metrics.size(); i++) {
-                Object value = r.get(dimensions.size() + i);
-                // an aggregate over no rows is NULL; a count of nothing is 0
-                row.add(value == null ? 0L : value);
+                row.add(value(metrics.get(i), r.get(dimensions.size() + i)));
             }
             rows.add(row);
         }
-        return new QueryResult(columns(metrics, dimensions), rows, labels(dimensions, rows));
+        return rows;
+    }
+
+    /** One query per source without sort or limit, joined on the dimension values, then sorted and cut here. */
+    private List<List<Object>> merge(Map<Source, List<Metric>> bySource, List<Metric> metrics,
+                                     Map<Metric, Metric.Variant> variants, List<Dimension> dimensions,
+                                     Filters filters, LocalDate asOf, List<SortKey> sort, int limit) {
+        int dims = dimensions.size();
+        Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
+        for (var group : bySource.entrySet()) {
+            List<Metric> groupMetrics = group.getValue();
+            for (List<Object> row : fetch(group.getKey(), groupMetrics, variants, dimensions, filters, asOf, List.of(),
+                    MAX_ROWS)) {
+                Object[] values = merged.computeIfAbsent(row.subList(0, dims), k -> new Object[metrics.size()]);
+                for (int i = 0; i < groupMetrics.size(); i++) {
+                    values[metrics.indexOf(groupMetrics.get(i))] = row.get(dims + i);
+                }
+            }
+        }
+        if (dims == 0 && merged.isEmpty()) {
+            merged.put(List.of(), new Object[metrics.size()]);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (var e : merged.entrySet()) {
+            List<Object> row = new ArrayList<>(e.getKey());
+            for (int i = 0; i < metrics.size(); i++) {
+                row.add(e.getValue()[i] == null ? value(metrics.get(i), null) : e.getValue()[i]);
+            }
+            rows.add(row);
+        }
+        Comparator<List<Object>> order = null;
+        for (SortKey key : sort) {
+            int d = indexOfDimension(dimensions, key.id());
+            int index = d >= 0 ? d : dims + metrics.indexOf(metric(key.id()));
+            Comparator<Comparable> values = key.descending()
+                    ? Comparator.nullsLast(Comparator.<Comparable>naturalOrder().reversed())
+                    : Comparator.nullsLast(Comparator.<Comparable>naturalOrder());
+            Comparator<List<Object>> c = (a, b) -> values.compare(comparable(a.get(index)), comparable(b.get(index)));
+            order = order == null ? c : order.thenComparing(c);
+        }
+        if (order != null) {
+            rows.sort(order);
+        }
+        return rows.size() > limit ? new ArrayList<>(rows.subList(0, limit)) : rows;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Comparable comparable(Object value) {
+        return value instanceof Number n ? (Comparable) n.doubleValue() : (Comparable) value;
+    }
+
+    /** An aggregate over no rows is NULL: a count or sum of nothing is 0, a ratio or average stays unknown. */
+    private static Object value(Metric metric, Object value) {
+        return value == null && metric.format().zeroWhenEmpty() ? 0L : value;
+    }
+
+    /** Sources without a region (import rejects) are visible only where the scope is unrestricted. */
+    private Condition scope(From f) {
+        Field<String> region = f.source().region();
+        return scope.regions(region != null ? region : DSL.castNull(String.class));
     }
 
     private Metric metric(String id) {
-        return catalog.metric(id).orElseThrow(() -> new IllegalArgumentException("unknown metric: " + id));
+        return catalog.metric(id).orElseThrow(() -> new InvalidFilterException("metrics",
+                "参数 metrics: 没有这个指标 " + quoted(id) + " (unknown metric)"));
     }
 
     private Dimension dimension(String id) {
-        return catalog.dimension(id).orElseThrow(() -> new IllegalArgumentException("unknown dimension: " + id));
+        return catalog.dimension(id).orElseThrow(() -> new InvalidFilterException("dims",
+                "参数 dims: 没有这个维度 " + quoted(id) + " (unknown dimension)"));
     }
 
-    private static Source commonSource(List<Metric> metrics) {
-        Source source = metrics.get(0).source();
-        for (Metric m : metrics) {
-            if (!m.source().equals(source)) {
-                throw new IllegalArgumentException("metrics " + metrics.get(0).id() + " and " + m.id()
-                        + " read different tables; query them separately");
-            }
-        }
-        return source;
+    private static String quoted(String id) {
+        return "\"" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "\"";
     }
 
-    private List<SortField<?>> sortFields(List<String> sort, List<Metric> metrics, List<Dimension> dimensions,
-                                          List<Field<?>> groupBy) {
-        List<SortField<?>> fields = new ArrayList<>();
+    private record SortKey(String id, boolean descending) {
+    }
+
+    /** The requested keys, then every dimension not named as a tie-breaker, so results are deterministic. */
+    private List<SortKey> sortKeys(List<String> sort, List<Metric> metrics, List<Dimension> dimensions) {
+        List<SortKey> keys = new ArrayList<>();
         Set<String> sorted = new HashSet<>();
         for (String key : sort) {
             boolean descending = key.startsWith("-");
             String id = descending ? key.substring(1) : key;
-            Field<?> field = null;
-            for (int i = 0; i < dimensions.size(); i++) {
-                if (dimensions.get(i).id().equals(id)) {
-                    field = groupBy.get(i);
-                }
+            if (indexOfDimension(dimensions, id) < 0 && metrics.stream().noneMatch(m -> m.id().equals(id))) {
+                throw new InvalidFilterException("sort", "参数 sort: " + quoted(id)
+                        + " 不是本查询的指标或维度 (not a metric or dimension of the query)");
             }
-            for (Metric m : metrics) {
-                if (m.id().equals(id)) {
-                    field = m.value();
-                }
-            }
-            if (field == null) {
-                throw new IllegalArgumentException("cannot sort by " + id + ": not a metric or dimension of the query");
-            }
-            fields.add(descending ? field.desc() : field.asc());
+            keys.add(new SortKey(id, descending));
             sorted.add(id);
         }
-        for (int i = 0; i < dimensions.size(); i++) {
-            if (!sorted.contains(dimensions.get(i).id())) {
-                fields.add(groupBy.get(i).asc());
+        for (Dimension d : dimensions) {
+            if (!sorted.contains(d.id())) {
+                keys.add(new SortKey(d.id(), false));
             }
         }
-        return fields;
+        return keys;
+    }
+
+    private static int indexOfDimension(List<Dimension> dimensions, String id) {
+        for (int i = 0; i < dimensions.size(); i++) {
+            if (dimensions.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<QueryResult.Column> columns(List<Metric> metrics, List<Dimension> dimensions) {
         List<QueryResult.Column> columns = new ArrayList<>();
-        dimensions.forEach(d -> columns.add(new QueryResult.Column(d.id(), "dimension", d.label(), null)));
-        metrics.forEach(m -> columns.add(new QueryResult.Column(m.id(), "metric", m.label(), m.unit())));
+        dimensions.forEach(d -> columns.add(new QueryResult.Column(d.id(), "dimension", d.label(), null, null)));
+        metrics.forEach(m -> columns.add(new QueryResult.Column(m.id(), "metric", m.label(), m.unit(),
+                m.format().code())));
         return columns;
     }
 
@@ -136,22 +303,14 @@ public class MetricQueryService {
         Map<String, List<Member>> labels = new LinkedHashMap<>();
         for (int i = 0; i < dimensions.size(); i++) {
             Dimension d = dimensions.get(i);
-            if (d.members() == Dimension.MemberKind.NONE) {
+            if (!d.coded()) {
                 continue;
             }
-            Set<Object> present = new HashSet<>();
+            Set<Object> present = new LinkedHashSet<>();
             for (List<Object> row : rows) {
                 present.add(row.get(i));
             }
-            List<Member> ordered = new ArrayList<>();
-            for (Member m : members.members(d.members())) {
-                if (present.remove(m.code())) {
-                    ordered.add(m);
-                }
-            }
-            present.stream().filter(code -> code != null).map(String::valueOf).sorted()
-                    .forEach(code -> ordered.add(new Member(code, Label.of(code, code), false)));
-            labels.put(d.id(), ordered);
+            labels.put(d.id(), members.labels(d.members(), present));
         }
         return labels;
     }

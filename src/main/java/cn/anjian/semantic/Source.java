@@ -1,35 +1,105 @@
 package cn.anjian.semantic;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
+import static cn.anjian.jooq.Tables.ETL_BATCH;
+import static cn.anjian.jooq.Tables.ETL_REJECT;
+import static cn.anjian.jooq.Tables.FACT_ACCIDENT;
+import static cn.anjian.jooq.Tables.FACT_ENFORCEMENT;
+import static cn.anjian.jooq.Tables.FACT_HAZARD;
+import static cn.anjian.jooq.Tables.FACT_INSPECTION;
 import static cn.anjian.jooq.Tables.MART_HAZARD_MONTH;
+import static cn.anjian.jooq.Tables.MART_KEY_ENTERPRISE_YEAR;
+import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
 
 /**
- * A table the query builder reads, with the columns that the global filters and the row-level scope bind to.
- * Every metric names its source, so the builder can apply the same filters and scope to any of them without a
- * panel knowing which columns those are.
+ * A table the query builder reads, with the columns that filters, dimensions and the row-level scope bind to.
+ * Every metric variant names its source, so the builder applies the same filters and scope to any of them
+ * without a panel knowing which columns those are. A {@code null} column means the source does not have it:
+ * dimensions and filters on it do not apply (a source without a region is visible only to unrestricted users).
  *
- * @param id     a stable name for messages and logs
- * @param table  the table (a mart wherever one exists, so queries stay fast at tens of millions of facts)
- * @param time   the date column the date range filters on
- * @param region the region code column the village filter and the row-level scope restrict
- * @param sector the sector code column
+ * @param id         a stable name for messages and logs
+ * @param table      the table (a mart where one exists, so queries stay fast at tens of millions of facts)
+ * @param time       the fact's own date: the date range and the time dimensions use it
+ * @param grain      the finest time grain {@code time} carries (a month mart cannot answer by day)
+ * @param region     region code column (village level): the village filter and the row-level scope
+ * @param sector     sector code column
+ * @param department responsible department column
+ * @param enterprise enterprise code column; joins {@code dim_enterprise} (type 2, on {@code time})
+ * @param columns    further coded columns by dimension id (hazard_level, inspection_type, …)
  */
-public record Source(String id, Table<?> table, Field<LocalDate> time, Field<String> region, Field<String> sector) {
+public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain grain, Field<String> region,
+                     Field<String> sector, Field<String> department, Field<String> enterprise,
+                     Map<String, Field<?>> columns) {
 
     /** Hazards at month grain, rebuilt from {@code fact_hazard} after every load ({@code sql/marts/hazard_month.sql}). */
     public static final Source HAZARD_MONTH = new Source("mart_hazard_month", MART_HAZARD_MONTH,
-            MART_HAZARD_MONTH.MONTH_START, MART_HAZARD_MONTH.REGION_CODE, MART_HAZARD_MONTH.SECTOR_CODE);
+            MART_HAZARD_MONTH.MONTH_START, TimeGrain.MONTH, MART_HAZARD_MONTH.REGION_CODE,
+            MART_HAZARD_MONTH.SECTOR_CODE, MART_HAZARD_MONTH.DEPARTMENT_CODE, null,
+            Map.of("hazard_level", MART_HAZARD_MONTH.HAZARD_LEVEL));
+
+    /** Hazards one by one: everything judged against the as-of date (open, overdue, rectified by then). */
+    public static final Source HAZARD = new Source("fact_hazard", FACT_HAZARD, FACT_HAZARD.FOUND_DATE, TimeGrain.DAY,
+            FACT_HAZARD.REGION_CODE, FACT_HAZARD.SECTOR_CODE, FACT_HAZARD.DEPARTMENT_CODE,
+            FACT_HAZARD.ENTERPRISE_CODE,
+            Map.of("hazard_level", FACT_HAZARD.HAZARD_LEVEL, "hazard_status", FACT_HAZARD.STATUS));
+
+    public static final Source INSPECTION = new Source("fact_inspection", FACT_INSPECTION,
+            FACT_INSPECTION.INSPECTION_DATE, TimeGrain.DAY, FACT_INSPECTION.REGION_CODE, FACT_INSPECTION.SECTOR_CODE,
+            FACT_INSPECTION.DEPARTMENT_CODE, FACT_INSPECTION.ENTERPRISE_CODE,
+            Map.of("inspection_type", FACT_INSPECTION.INSPECTION_TYPE));
+
+    public static final Source ENFORCEMENT = new Source("fact_enforcement", FACT_ENFORCEMENT,
+            FACT_ENFORCEMENT.ACTION_DATE, TimeGrain.DAY, FACT_ENFORCEMENT.REGION_CODE, FACT_ENFORCEMENT.SECTOR_CODE,
+            FACT_ENFORCEMENT.DEPARTMENT_CODE, FACT_ENFORCEMENT.ENTERPRISE_CODE,
+            Map.of("enforcement_action", FACT_ENFORCEMENT.ACTION_CODE));
+
+    public static final Source ACCIDENT = new Source("fact_accident", FACT_ACCIDENT, FACT_ACCIDENT.ACCIDENT_DATE,
+            TimeGrain.DAY, FACT_ACCIDENT.REGION_CODE, FACT_ACCIDENT.SECTOR_CODE, null, FACT_ACCIDENT.ENTERPRISE_CODE,
+            Map.of("accident_level", FACT_ACCIDENT.ACCIDENT_LEVEL));
+
+    /** Checking units (villages, departments) by month, zeros included ({@code sql/marts/unit_month.sql}). */
+    public static final Source UNIT_MONTH = new Source("mart_unit_month", MART_UNIT_MONTH,
+            MART_UNIT_MONTH.MONTH_START, TimeGrain.MONTH, MART_UNIT_MONTH.REGION_CODE, null,
+            MART_UNIT_MONTH.DEPARTMENT_CODE, null,
+            Map.of("check_unit", MART_UNIT_MONTH.UNIT_CODE, "unit_kind", MART_UNIT_MONTH.UNIT_KIND));
+
+    /** Key enterprises by year with their inspections ({@code sql/marts/key_enterprise_year.sql}). */
+    public static final Source KEY_ENTERPRISE_YEAR = new Source("mart_key_enterprise_year", MART_KEY_ENTERPRISE_YEAR,
+            MART_KEY_ENTERPRISE_YEAR.YEAR_START, TimeGrain.YEAR, MART_KEY_ENTERPRISE_YEAR.REGION_CODE,
+            MART_KEY_ENTERPRISE_YEAR.SECTOR_CODE, null, null,
+            Map.of("enterprise", MART_KEY_ENTERPRISE_YEAR.ENTERPRISE_CODE));
+
+    /** Rejected ledger rows with the file that brought them; dated by the import. No region: clerks only. */
+    public static final Source REJECT = new Source("etl_reject",
+            ETL_REJECT.join(ETL_BATCH).on(ETL_BATCH.BATCH_ID.eq(ETL_REJECT.BATCH_ID)),
+            DSL.field("cast({0} as date)", SQLDataType.LOCALDATE, ETL_BATCH.STARTED_AT), TimeGrain.DAY, null, null,
+            null, null,
+            Map.of("reject_reason", ETL_REJECT.REASON, "source_file", ETL_REJECT.FILE_NAME,
+                    "reject_field", ETL_REJECT.FIELD_NAME, "ledger_kind", ETL_BATCH.KIND));
 
     public Source {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(sector, "sector");
+        Objects.requireNonNull(grain, "grain");
+        columns = Map.copyOf(columns);
+    }
+
+    /** A coded column by dimension id, or {@code null}. */
+    Field<?> column(String dimensionId) {
+        return columns.get(dimensionId);
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -18,7 +18,11 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import cn.anjian.security.Role;
+import cn.anjian.security.TestLogins;
+import cn.anjian.security.UserAccounts;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Value;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -87,7 +91,8 @@ class ImportPageBrowserTest {
     }
 
     @BeforeAll
-    static void regionsAndBrowser(@Autowired ImportService imports, @TempDir Path tmp) throws IOException {
+    static void regionsAndBrowser(@Autowired ImportService imports, @Autowired UserAccounts accounts,
+                                  @Value("${local.server.port}") int serverPort, @TempDir Path tmp) throws IOException {
         Path regions = tmp.resolve("regions.csv");
         Files.writeString(regions, ImportJobTest.REGIONS);
         assertThat(imports.importNow(ImportKind.REGIONS, regions, "regions.csv").status()).isEqualTo("COMPLETED");
@@ -106,6 +111,9 @@ class ImportPageBrowserTest {
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString()));
+        // only the safety office (ADMIN) imports
+        accounts.create("upload-admin", "安监所测试", "upload-test-password", Role.ADMIN, List.of(), "test", false);
+        TestLogins.signIn(browser, "http://localhost:" + serverPort, "upload-admin", "upload-test-password");
     }
 
     @AfterAll
@@ -184,19 +192,20 @@ class ImportPageBrowserTest {
     void aFileWhoseHeadersMatchNoProfileIsAnsweredWithTheHeadersFoundAndTheFieldsNotPlaced() throws IOException {
         Path odd = files.resolve("odd.csv");
         Files.writeString(odd, "编号,日期,说明\n1,2023-01-01,x\n");
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new FileSystemResource(odd));
-        body.add("kind", "auto");
-        try {
-            RestClient.create("http://localhost:" + port).post().uri("/api/imports")
-                    .contentType(MediaType.MULTIPART_FORM_DATA).body(body).retrieve().toBodilessEntity();
-            throw new AssertionError("expected 422");
-        } catch (HttpClientErrorException e) {
-            assertThat(e.getStatusCode().value()).isEqualTo(422);
-            String json = e.getResponseBodyAsString(StandardCharsets.UTF_8);
-            assertThat(json).contains("\"headers\":[\"编号\",\"日期\",\"说明\"]").contains("\"unplaced\":[")
-                    .contains("odd.csv").doesNotContain("Exception").doesNotContain("trace");
-        }
+        // the API's answer, asked from the signed-in page with its CSRF token
+        browser.get("http://localhost:" + port + "/imports");
+        String answer = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = new FormData();
+                form.append('file', new Blob([arguments[0]], { type: 'text/csv' }), 'odd.csv');
+                form.append('kind', 'auto');
+                const token = document.querySelector('meta[name=_csrf]').content;
+                const header = document.querySelector('meta[name=_csrf_header]').content;
+                fetch('/api/imports', { method: 'POST', body: form, headers: { [header]: token } })
+                    .then(async (r) => done(r.status + ' ' + await r.text()));""", Files.readString(odd));
+        assertThat(answer).startsWith("422 ");
+        assertThat(answer).contains("\"headers\":[\"编号\",\"日期\",\"说明\"]").contains("\"unplaced\":[")
+                .contains("odd.csv").doesNotContain("Exception").doesNotContain("trace");
 
         // and in the page: the same answer, shown to the clerk
         browser.get("http://localhost:" + port + "/imports");

@@ -46,6 +46,11 @@ class SchemaMigratorTest {
                     .isEqualTo(2);
             assertThat(jdbc.queryForObject("SELECT anj_date('2023年1月3日')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 3));
             assertThat(jdbc.queryForObject("SELECT anj_date('44929')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 3));
+            assertThat(jdbc.queryForObject("SELECT anj_date(' 2025.8.4 ')", LocalDate.class)).isEqualTo(LocalDate.of(2025, 8, 4));
+            assertThat(jdbc.queryForObject("SELECT anj_text('\u3000 消防\t')", String.class)).isEqualTo("消防");
+            assertThat(jdbc.queryForObject("SELECT anj_text(' 　 ')", String.class)).isNull();
+            assertThat(jdbc.queryForObject("SELECT anj_amount('2.5万元')", Double.class)).isEqualTo(25000.0);
+            assertThat(jdbc.queryForObject("SELECT anj_amount('1,200 元')", Double.class)).isEqualTo(1200.0);
         } finally {
             ds.destroy();
         }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Import benchmark of issue #2 ("Speed, measured"); see bench/README.md.
+#
+#   bench/run-import.sh [rows]        rows defaults to 10000000
+#
+# Builds the app plus bench/src into bench/work/target (Maven profile "bench"; target/ is not touched), generates
+# bench/work/hazards-<rows>.csv unless it is already there, then in one JVM with -Xmx1g imports it through
+# ImportService.importNow(HAZARDS, …) on a fresh bench/work/bench.duckdb, loads it again with DuckDB's COPY, prints
+# rows/s of both and their ratio, and appends a dated block to bench/RESULTS.md.
+# Environment: BENCH_MEMORY_LIMIT (DuckDB memory_limit, default: the app's anjian.warehouse.memory-limit, 4GB),
+# BENCH_RESULTS=0 (do not append to bench/RESULTS.md), BENCH_SKIP_BUILD=1 (reuse the last build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-10000000}"
+ROWS="${ROWS//_/}"
+WORK=bench/work
+mkdir -p "$WORK"
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 || ! -f "$WORK/classpath.txt" ]]; then
+  echo "[bench] building: mvn -q -Pbench -DskipTests compile (output in $WORK/target)"
+  mvn -q -Pbench -DskipTests compile dependency:build-classpath \
+      -Dmdep.outputFile="$PWD/$WORK/classpath.txt" -Dmdep.includeScope=runtime
+fi
+CP="$WORK/target/classes:$(cat "$WORK/classpath.txt")"
+
+echo "[bench] generating $ROWS rows (reused when already there)"
+java -Xmx1g -Dfile.encoding=UTF-8 -cp "$CP" cn.anjian.bench.HazardCsvGenerator "$ROWS" "$WORK"
+
+GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+CHANGED="$(git status --porcelain -- src/main sql etl pom.xml 2>/dev/null | wc -l)"
+[[ "$CHANGED" != 0 ]] && GIT="$GIT + $CHANGED uncommitted path(s) under src/main, sql, etl, pom.xml"
+RESULTS=bench/RESULTS.md
+[[ "${BENCH_RESULTS:-1}" == 0 ]] && RESULTS=""
+
+exec java -Xmx1g -Dfile.encoding=UTF-8 \
+  -Dbench.dir="$WORK" -Dbench.results="$RESULTS" -Dbench.memory-limit="${BENCH_MEMORY_LIMIT:-}" \
+  -Dbench.command="bench/run-import.sh $ROWS${BENCH_MEMORY_LIMIT:+ (BENCH_MEMORY_LIMIT=$BENCH_MEMORY_LIMIT)}" \
+  -Dbench.git="$GIT" \
+  -cp "$CP" cn.anjian.bench.ImportBenchmark "$ROWS"
