@@ -12,29 +12,38 @@ CREATE OR REPLACE MACRO anj_text(x) AS nullif(CASE
     ELSE trim(CAST(x AS VARCHAR))
     END, '');
 
--- Dates: ISO, 2023/1/3, 2023.1.3, 2023年1月3日, 20230103, with or without a time, and Excel serial numbers.
+-- Digits and date/number punctuation typed in full width (０１２３, ．／－：，) as ASCII; a full-width space as a space.
+CREATE OR REPLACE MACRO anj_ascii(x) AS
+    translate(x, '０１２３４５６７８９．／－：，　', '0123456789./-:, ');
+
+CREATE OR REPLACE MACRO anj_date_formats() AS ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y%m%d',
+        '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y-%m-%dT%H:%M:%S',
+        '%Y.%m.%d %H:%M:%S', '%Y.%m.%d %H:%M', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日%H时%M分', '%Y年%m月%d日 %H:%M:%S'];
+
+-- Dates: ISO, 2023/1/3, 2023.1.3, 2023年1月3日, 20230103, with or without a time, and Excel serial numbers; digits
+-- typed in full width are read on a last try only, so ordinary cells pay nothing for them.
 CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
     WHEN x IS NULL THEN NULL
     ELSE coalesce(TRY_CAST(x AS DATE), CASE
         WHEN regexp_full_match(x, '[0-9]{5}(\.[0-9]+)?')
             THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(x AS DOUBLE)) AS INTEGER) AS DATE)
-        ELSE CAST(try_strptime(x, ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d', '%Y年%m月%d日', '%Y%m%d',
-            '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y-%m-%dT%H:%M:%S',
-            '%Y.%m.%d %H:%M:%S', '%Y.%m.%d %H:%M', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日%H时%M分']) AS DATE)
+        ELSE CAST(coalesce(try_strptime(x, anj_date_formats()),
+                           try_strptime(anj_ascii(x), anj_date_formats())) AS DATE)
         END)
     END;
 
--- Amounts in yuan: thousands separators, 元, and 万元 (×10,000).
+-- Amounts in yuan: thousands separators, 元, ¥, and 万元 (×10,000); plain numbers take the short way.
 CREATE OR REPLACE MACRO anj_parse_amount(x) AS CASE
     WHEN x IS NULL THEN NULL
     ELSE coalesce(TRY_CAST(x AS DECIMAL(18, 2)), CASE
-        WHEN x LIKE '%万%' THEN TRY_CAST(regexp_replace(x, '[万元,，\s]', '', 'g') AS DECIMAL(18, 2)) * 10000
-        ELSE TRY_CAST(regexp_replace(x, '[元,，\s]', '', 'g') AS DECIMAL(18, 2))
+        WHEN x LIKE '%万%' THEN TRY_CAST(regexp_replace(anj_ascii(x), '[万元,，\s¥￥]', '', 'g') AS DECIMAL(18, 2)) * 10000
+        ELSE TRY_CAST(regexp_replace(anj_ascii(x), '[元,，\s¥￥]', '', 'g') AS DECIMAL(18, 2))
         END)
     END;
 
--- Whole counts (deaths, hazards found, ladder stage).
-CREATE OR REPLACE MACRO anj_parse_int(x) AS TRY_CAST(x AS INTEGER);
+-- Whole counts (deaths, hazards found, ladder stage), also written as ３人 or 2次.
+CREATE OR REPLACE MACRO anj_parse_int(x) AS coalesce(TRY_CAST(x AS INTEGER),
+    TRY_CAST(regexp_replace(anj_ascii(x), '[人个次,\s]', '', 'g') AS INTEGER));
 
 -- The same on untrimmed cells, for ad-hoc use.
 CREATE OR REPLACE MACRO anj_date(x) AS anj_parse_date(anj_text(x));

@@ -25,7 +25,11 @@ final class CsvCharsets {
     private CsvCharsets() {
     }
 
-    /** UTF-8 if the whole file decodes as UTF-8 (or starts with its BOM), else GB18030 (a superset of GBK). */
+    /**
+     * UTF-8 if the whole file decodes as UTF-8 (or starts with its BOM), else GB18030 (a superset of GBK). A file
+     * whose lines with Chinese text are partly valid UTF-8 and partly not mixes two encodings (lines pasted from
+     * another file): that is refused with the first line that breaks, rather than read as garbage.
+     */
     static Charset detect(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
@@ -33,6 +37,52 @@ final class CsvCharsets {
                 return StandardCharsets.UTF_8;
             }
         }
+        if (isUtf8(file)) {
+            return StandardCharsets.UTF_8;
+        }
+        // not UTF-8 throughout: GBK, or a mix — worth a slower look line by line (the file is transcoded anyway)
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long utf8Lines = 0;
+        long line = 0;
+        long firstBad = 0;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream(256);
+            boolean nonAscii = false;
+            int b;
+            while (true) {
+                b = in.read();
+                if (b == '\n' || b < 0) {
+                    line++;
+                    if (nonAscii) {
+                        decoder.reset();
+                        boolean valid = !decoder.decode(ByteBuffer.wrap(current.toByteArray()), CharBuffer.allocate(current.size() + 1), true).isError();
+                        if (valid) {
+                            utf8Lines++;
+                        } else if (firstBad == 0) {
+                            firstBad = line;
+                        }
+                        if (firstBad > 0 && utf8Lines > 0) {
+                            throw new LedgerFormatException("文件混用了两种编码: 有的行是 UTF-8，第 " + Math.max(firstBad, 1)
+                                    + " 行等却不是 (可能是 GBK)。请把整个文件另存为同一种编码 (UTF-8 或 GBK) 后再导入");
+                        }
+                    }
+                    if (b < 0) {
+                        break;
+                    }
+                    current.reset();
+                    nonAscii = false;
+                } else {
+                    current.write(b);
+                    nonAscii |= b >= 0x80;
+                }
+            }
+        }
+        return firstBad > 0 ? GB18030 : StandardCharsets.UTF_8;
+    }
+
+    /** One streaming pass: does the whole file decode as UTF-8? */
+    private static boolean isUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
@@ -43,17 +93,14 @@ final class CsvCharsets {
                 bytes.position(bytes.position() + n);
                 bytes.flip();
                 if (decoder.decode(bytes, chars, false).isError()) {
-                    return GB18030;
+                    return false;
                 }
                 bytes.compact();
                 chars.clear();
             }
             bytes.flip();
-            if (decoder.decode(bytes, chars, true).isError() || decoder.flush(chars).isError()) {
-                return GB18030;
-            }
+            return !decoder.decode(bytes, chars, true).isError() && !decoder.flush(chars).isError();
         }
-        return StandardCharsets.UTF_8;
     }
 
     static void transcodeToUtf8(Path source, Charset charset, Path target) throws IOException {

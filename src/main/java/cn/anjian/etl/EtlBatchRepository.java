@@ -48,8 +48,25 @@ class EtlBatchRepository {
                 .execute();
     }
 
-    void read(long id, long rows) {
-        dsl.update(ETL_BATCH).set(ETL_BATCH.ROWS_READ, rows).where(ETL_BATCH.BATCH_ID.eq(id)).execute();
+    void read(long id, long rows, String profile) {
+        dsl.update(ETL_BATCH).set(ETL_BATCH.ROWS_READ, rows).set(ETL_BATCH.PROFILE, profile)
+                .where(ETL_BATCH.BATCH_ID.eq(id)).execute();
+    }
+
+    /** Recent imports, newest first, for the upload page. */
+    List<EtlBatchRecord> recent(int limit) {
+        return dsl.selectFrom(ETL_BATCH).orderBy(ETL_BATCH.BATCH_ID.desc()).limit(limit).fetch();
+    }
+
+    /** Distinct rejected (sheet, row) of an import, in file order, with all their reasons joined. */
+    List<RejectedRow> rejectedRows(long id) {
+        return dsl.resultQuery("""
+                SELECT sheet_name, row_no, string_agg(coalesce(field_name || ': ', '') || reason, '；' ORDER BY field_name)
+                FROM etl_reject WHERE batch_id = ? GROUP BY sheet_name, row_no ORDER BY min(rowid)""", id)
+                .fetch(r -> new RejectedRow(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class)));
+    }
+
+    record RejectedRow(String sheet, long row, String reasons) {
     }
 
     void loaded(long id, long written, long rejected) {

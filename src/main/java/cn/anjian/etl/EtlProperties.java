@@ -1,6 +1,7 @@
 package cn.anjian.etl;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -11,9 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Import settings.
  *
- * @param workDir where uploads are kept until imported and where ledgers are staged as UTF-8 CSV
+ * @param workDir      where uploads are kept until imported and where ledgers are staged as UTF-8 CSV
+ * @param mappingsDir  where users put their own mapping profiles (*.yaml), read at every import
+ * @param inbox        a folder watched for ledgers to import unattended (moved to done/ or failed/); none if unset
+ * @param inboxPoll    how often the inbox is looked at
+ * @param maxCells     the most cells one file may have (a guard against files that would exhaust the disk)
  */
 @Validated
 @ConfigurationProperties("anjian.etl")
-public record EtlProperties(@NotNull @DefaultValue("./data/work") Path workDir) {
+public record EtlProperties(@NotNull @DefaultValue("./data/work") Path workDir,
+                            @DefaultValue("./etl/mappings") Path mappingsDir,
+                            Path inbox,
+                            @DefaultValue("5s") Duration inboxPoll,
+                            @DefaultValue("200000000") long maxCells) {
 }

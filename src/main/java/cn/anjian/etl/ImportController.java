@@ -1,11 +1,15 @@
 package cn.anjian.etl;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,45 +20,129 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The import API the upload page, the CLI and other tools use (contract of issue #2). */
+/** The import API the upload page, the CLI and other tools use (contract of issue #2, extended by #4). */
 @RestController
 class ImportController {
 
-    private final ImportService imports;
+    private final LedgerImportService imports;
+    private final LedgerStager stager;
+    private final ImportProgress progress;
+    private final RejectReport reports;
+    private final MappingProfiles profiles;
 
-    ImportController(ImportService imports) {
+    ImportController(LedgerImportService imports, LedgerStager stager, ImportProgress progress, RejectReport reports,
+                     MappingProfiles profiles) {
         this.imports = imports;
+        this.stager = stager;
+        this.progress = progress;
+        this.reports = reports;
+        this.profiles = profiles;
     }
 
+    /**
+     * Queues a ledger. {@code kind} may be left out ("auto"): the mapping profile whose fields the headers place
+     * decides, as does {@code profile} when named. A file whose headers match nothing is refused at once with the
+     * headers found and the fields that could not be placed.
+     */
     @PostMapping("/api/imports")
-    ResponseEntity<Map<String, Long>> submit(@RequestParam(name = "file", required = false) MultipartFile file,
-                                             @RequestParam(name = "kind", required = false) String kind) throws IOException {
-        ImportKind importKind = ImportKind.fromCode(kind)
-                .orElseThrow(() -> new BadImportRequest("kind", "kind 应为 regions、enterprises、inspections、hazards、"
-                        + "enforcement 或 accidents 之一，收到: " + kind));
+    ResponseEntity<Map<String, Object>> submit(@RequestParam(name = "file", required = false) MultipartFile file,
+                                               @RequestParam(name = "kind", required = false) String kind,
+                                               @RequestParam(name = "profile", required = false) String profile)
+            throws IOException {
+        ImportKind importKind = null;
+        if (kind != null && !kind.isBlank() && !"auto".equalsIgnoreCase(kind)) {
+            importKind = ImportKind.fromCode(kind).orElseThrow(() -> new BadImportRequest("kind",
+                    "kind 应为 regions、enterprises、inspections、hazards、enforcement、accidents 或 auto 之一，收到: " + kind));
+        }
         if (file == null || file.isEmpty()) {
             throw new BadImportRequest("file", "请上传一个非空的台账文件 (参数 file)");
         }
+        String name = file.getOriginalFilename() == null ? "ledger" : Path.of(file.getOriginalFilename()).getFileName().toString();
         Path temp = Files.createTempFile("anjian-upload-", ".bin");
         try {
             file.transferTo(temp);
-            long id = imports.submit(importKind, temp, file.getOriginalFilename());
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id));
+            MappingProfile chosen = stager.inspect(temp, name, importKind, blankToNull(profile));
+            long id = imports.submit(chosen.kind(), chosen.template() ? null : chosen.name(), temp, name);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", id);
+            body.put("kind", chosen.kind().code());
+            body.put("profile", chosen.name());
+            body.put("profileTitle", chosen.title());
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
     @GetMapping("/api/imports/{id}")
-    ImportService.ImportStatus status(@PathVariable long id) {
-        return imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+    ImportView status(@PathVariable long id) {
+        ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        return ImportView.of(s, progress.get(id));
     }
 
     @GetMapping("/api/imports/{id}/rejects")
     List<ImportService.Reject> rejects(@PathVariable long id) {
         imports.status(id).orElseThrow(() -> new ImportNotFound(id));
         return imports.rejects(id);
+    }
+
+    /** The rejected rows as an .xlsx to fix and upload again. */
+    @GetMapping("/api/imports/{id}/rejects.xlsx")
+    ResponseEntity<StreamingResponseBody> rejectReport(@PathVariable long id) {
+        ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        String base = s.fileName() == null ? "ledger" : s.fileName().replaceFirst("\\.[^.]*$", "");
+        String download = base + "-拒收记录.xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejects-" + id + ".xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode(download, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(out -> reports.write(id, out));
+    }
+
+    /** The mapping profiles a file can be read through, for the upload page. */
+    @GetMapping("/api/imports/profiles")
+    List<Map<String, String>> profiles() {
+        return profiles.all().stream().map(p -> Map.of("name", p.name(), "title", p.title(), "kind", p.kind().code(),
+                "kindZh", p.kind().labelZh())).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** What the progress bar polls: the import plus its live phase and percent. */
+    record ImportView(long id, String kind, String fileName, String status, long read, long written, long rejected,
+                      String message, String phase, int percent) {
+        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live) {
+            long read = Math.max(s.read(), live == null ? 0 : live.rows());
+            String phase = switch (s.status()) {
+                case "COMPLETED" -> "完成";
+                case "FAILED" -> "失败";
+                case "STARTING" -> "排队中";
+                default -> live == null ? "开始" : live.phase().labelZh;
+            };
+            return new ImportView(s.id(), s.kind(), s.fileName(), s.status(), read, s.written(), s.rejected(),
+                    s.message(), phase, ImportProgress.percent(s.status(), live));
+        }
+    }
+
+    @ExceptionHandler(LedgerMapper.HeaderMismatchException.class)
+    ProblemDetail headersMismatch(LedgerMapper.HeaderMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("表头不匹配");
+        problem.setProperty("headers", e.headers);
+        problem.setProperty("unplaced", e.unplaced);
+        problem.setProperty("closestProfile", e.profile);
+        return problem;
+    }
+
+    @ExceptionHandler(LedgerFormatException.class)
+    ProblemDetail unreadable(LedgerFormatException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("无法读取文件");
+        return problem;
     }
 
     @ExceptionHandler(BadImportRequest.class)

@@ -2,6 +2,7 @@ package cn.anjian.etl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.Job;
@@ -34,6 +35,7 @@ class ImportJobConfiguration {
     static final String KIND = "kind";
     static final String FILE = "file";
     static final String FILE_NAME = "fileName";
+    static final String PROFILE = "profile";
 
     @Bean
     Job ledgerImportJob(JobRepository jobRepository, Step stageStep, Step loadStep, Step martsStep,
@@ -52,8 +54,18 @@ class ImportJobConfiguration {
         return new StepBuilder("stage", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
-                    long read = stager.stage(p.batchId(), p.kind(), p.file(), p.fileName(), properties.workDir());
-                    batches.read(p.batchId(), read);
+                    LedgerStager.Staged staged;
+                    try {
+                        staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.file(), p.fileName(),
+                                properties.workDir());
+                    } catch (LedgerFormatException e) {
+                        // every fatal error names the file it is about
+                        if (p.fileName() != null && !String.valueOf(e.getMessage()).contains(p.fileName())) {
+                            throw new LedgerFormatException("文件「" + p.fileName() + "」: " + e.getMessage(), e);
+                        }
+                        throw e;
+                    }
+                    batches.read(p.batchId(), staged.read(), staged.profile().name());
                     contribution.incrementReadCount();
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -62,28 +74,48 @@ class ImportJobConfiguration {
 
     @Bean
     Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                  EtlBatchRepository batches, LoadFailureInjector failures) {
+                  EtlBatchRepository batches, LoadFailureInjector failures, MappingProfiles profiles,
+                  ImportProgress progress) {
         return new StepBuilder("load", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
-                    for (String sql : StagingSql.load(LoadPlans.of(p.kind()), p.batchId())) {
-                        jdbc.execute(sql);
+                    progress.phase(p.batchId(), ImportProgress.Phase.LOADING);
+                    String profileName = batches.find(p.batchId()).map(b -> b.getProfile()).orElse(null);
+                    boolean keepLast = profileName != null
+                            && profiles.find(profileName).map(MappingProfile::keepLast).orElse(false);
+                    LoadPlan plan = LoadPlans.of(p.kind());
+                    List<String> statements = StagingSql.load(plan, p.batchId(), keepLast);
+                    // the duplicate table and the counts must exist before the upserts change the warehouse
+                    int upserts = statements.size();
+                    for (int i = 0; i < statements.size(); i++) {
+                        jdbc.execute(statements.get(i));
+                        if (statements.get(i).startsWith("INSERT INTO etl_lineage")) {
+                            upserts = i;
+                            break;
+                        }
+                    }
+                    Long accepted = jdbc.queryForObject(StagingSql.countAccepted(p.batchId(), plan.key()), Long.class);
+                    for (int i = upserts; i < statements.size(); i++) {
+                        if (!statements.get(i).startsWith("INSERT INTO etl_lineage")) {
+                            jdbc.execute(statements.get(i));
+                        }
                     }
                     failures.afterLoad(p.batchId());
                     Long read = jdbc.queryForObject("SELECT count(*) FROM " + StagingSql.stageTable(p.batchId()), Long.class);
-                    Long rejected = jdbc.queryForObject(StagingSql.countRejected(p.batchId()), Long.class);
                     long r = read == null ? 0 : read;
-                    long j = rejected == null ? 0 : rejected;
-                    batches.loaded(p.batchId(), r - j, j);
+                    long a = accepted == null ? 0 : accepted;
+                    batches.loaded(p.batchId(), a, r - a);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
     }
 
     @Bean
-    Step martsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MartRefresher marts) {
+    Step martsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MartRefresher marts,
+                   ImportProgress progress) {
         return new StepBuilder("marts", jobRepository)
                 .tasklet((contribution, context) -> {
+                    progress.phase(Params.of(context).batchId(), ImportProgress.Phase.MARTS);
                     marts.refresh();
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -96,11 +128,14 @@ class ImportJobConfiguration {
         private final EtlBatchRepository batches;
         private final JdbcTemplate jdbc;
         private final EtlProperties properties;
+        private final ImportProgress progress;
 
-        ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties) {
+        ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties,
+                          ImportProgress progress) {
             this.batches = batches;
             this.jdbc = jdbc;
             this.properties = properties;
+            this.progress = progress;
         }
 
         @Override
@@ -123,6 +158,7 @@ class ImportJobConfiguration {
                     .map(ImportJobListener::messageOf)
                     .findFirst().orElse(null);
             batches.finished(batchId, status, message);
+            progress.done(batchId);
             if ("COMPLETED".equals(status)) {
                 // a failed import keeps its stage table so that a restart can resume at the step that failed
                 StagingSql.dropStage(batchId).forEach(jdbc::execute);
@@ -155,12 +191,12 @@ class ImportJobConfiguration {
     }
 
     /** The job parameters of one import. */
-    record Params(long batchId, ImportKind kind, Path file, String fileName) {
+    record Params(long batchId, ImportKind kind, Path file, String fileName, String profile) {
         static Params of(ChunkContext context) {
             Map<String, Object> p = context.getStepContext().getJobParameters();
             return new Params(((Number) p.get(BATCH_ID)).longValue(),
                     ImportKind.fromCode((String) p.get(KIND)).orElseThrow(),
-                    Path.of((String) p.get(FILE)), (String) p.get(FILE_NAME));
+                    Path.of((String) p.get(FILE)), (String) p.get(FILE_NAME), (String) p.get(PROFILE));
         }
     }
 }

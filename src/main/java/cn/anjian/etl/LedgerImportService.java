@@ -59,6 +59,11 @@ class LedgerImportService implements ImportService, DisposableBean {
 
     @Override
     public long submit(ImportKind kind, Path file, String originalName) {
+        return submit(kind, null, file, originalName);
+    }
+
+    /** Queues a file to be read through a mapping profile (null: the kind's profiles decide by its headers). */
+    long submit(ImportKind kind, String profile, Path file, String originalName) {
         try {
             Path uploads = Files.createDirectories(properties.workDir().resolve("uploads"));
             Path copy = Files.createTempFile(uploads, "upload-", ".bin");
@@ -66,7 +71,7 @@ class LedgerImportService implements ImportService, DisposableBean {
             long id = batches.create(kind, originalName, sha256(copy));
             Path kept = uploadPath(id, originalName);
             Files.move(copy, kept, StandardCopyOption.REPLACE_EXISTING);
-            worker.submit(() -> run(id, kind, kept, originalName));
+            worker.submit(() -> run(id, kind, profile, kept, originalName));
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,8 +80,12 @@ class LedgerImportService implements ImportService, DisposableBean {
 
     @Override
     public ImportStatus importNow(ImportKind kind, Path file, String originalName) {
+        return importNow(kind, null, file, originalName);
+    }
+
+    ImportStatus importNow(ImportKind kind, String profile, Path file, String originalName) {
         long id = batches.create(kind, originalName, sha256(file));
-        Future<?> done = worker.submit(() -> run(id, kind, file, originalName));
+        Future<?> done = worker.submit(() -> run(id, kind, profile, file, originalName));
         await(done);
         return status(id).orElseThrow();
     }
@@ -96,7 +105,7 @@ class LedgerImportService implements ImportService, DisposableBean {
         worker.submit(() -> {
             JobExecution last = jobExecutionId == null ? null : jobRepository.getJobExecution(jobExecutionId);
             if (last == null) {
-                run(id, kind, file, fileName);
+                run(id, kind, null, file, fileName);
                 return;
             }
             try {
@@ -112,8 +121,12 @@ class LedgerImportService implements ImportService, DisposableBean {
         });
     }
 
-    private void run(long id, ImportKind kind, Path file, String fileName) {
-        JobParameters parameters = new JobParametersBuilder()
+    private void run(long id, ImportKind kind, String profile, Path file, String fileName) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (profile != null) {
+            builder.addString(ImportJobConfiguration.PROFILE, profile, false);
+        }
+        JobParameters parameters = builder
                 .addLong(ImportJobConfiguration.BATCH_ID, id)
                 .addString(ImportJobConfiguration.KIND, kind.code(), false)
                 .addString(ImportJobConfiguration.FILE, file.toAbsolutePath().toString(), false)

@@ -2,71 +2,190 @@ package cn.anjian.etl;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The read half of an import: gets any ledger file into a UTF-8 CSV that DuckDB's reader takes (Excel converted,
- * GBK transcoded, UTF-8 used as it is), maps its headers to the template's fields, and builds the stage table of
- * parsed values and reasons in one pass.
+ * The read half of an import. A CSV in our own template whose lines are its records goes straight to DuckDB's reader
+ * (the fast path; GBK transcoded first); anything else — Excel, ledgers read through a mapping profile, CSV with
+ * quoted line breaks, blank lines or ragged rows — is converted in Java, streaming, to a canonical UTF-8 CSV with
+ * explicit sheet and row numbers. Either way the stage table of parsed values and reasons is built in one pass.
  */
 @Component
 class LedgerStager {
 
-    private final JdbcTemplate jdbc;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LedgerStager.class);
 
-    LedgerStager(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final MappingProfiles profiles;
+    private final EtlProperties properties;
+    private final ImportProgress progress;
+
+    LedgerStager(JdbcTemplate jdbc, MappingProfiles profiles, EtlProperties properties, ImportProgress progress) {
         this.jdbc = jdbc;
+        this.profiles = profiles;
+        this.properties = properties;
+        this.progress = progress;
+    }
+
+    /** What a stage step found: records read and the profile that read them. */
+    record Staged(long read, MappingProfile profile) {
+    }
+
+    /** Which profile reads a file (header rows only): for the upload's immediate answer and "let the profile decide". */
+    MappingProfile inspect(Path source, String fileName, ImportKind kind, String profileName) throws IOException {
+        requireContent(source, fileName);
+        LedgerMapper mapper = new LedgerMapper(profiles.candidates(kind, profileName), fileName, false, null,
+                Long.MAX_VALUE, null, null);
+        try {
+            LedgerRows.read(source, fileName, new StopAtFirstRecord(mapper));
+        } catch (LedgerRows.Stop stop) {
+            return mapper.chosen();
+        }
+        mapper.finish();
+        return mapper.chosen();
     }
 
     /** Builds the stage table and returns the number of records read. */
-    long stage(long batchId, ImportKind kind, Path source, String fileName, Path workDir) throws IOException {
+    Staged stage(long batchId, ImportKind kind, String profileName, Path source, String fileName, Path workDir)
+            throws IOException {
         Files.createDirectories(workDir);
-        Path csv = source;
-        boolean explicitRows = false;
+        requireContent(source, fileName);
+        progress.phase(batchId, ImportProgress.Phase.READING);
+        List<MappingProfile> candidates = profiles.candidates(kind, profileName);
         Format format = Format.of(source);
-        if (format == Format.XLSX || format == Format.XLS) {
-            csv = stagedCsv(workDir, batchId);
-            new WorkbookToCsv(kind, fileName).convert(source, format == Format.XLSX, csv);
-            explicitRows = true;
-        } else {
-            Charset charset = CsvCharsets.detect(source);
-            if (!charset.equals(StandardCharsets.UTF_8)) {
-                csv = stagedCsv(workDir, batchId);
-                CsvCharsets.transcodeToUtf8(source, charset, csv);
+        Path csv = stagedCsv(workDir, batchId);
+        long started = System.nanoTime();
+        Charset charset = format == Format.CSV ? CsvCharsets.detect(source) : null;
+        if (format == Format.CSV) {
+            char delimiter = CsvScan.delimiter(source, charset);
+            LedgerMapper header = new LedgerMapper(candidates, fileName, true, null, Long.MAX_VALUE, null, null);
+            try {
+                LedgerRows.readCsv(source, fileName, new StopAtFirstRecord(header), charset);
+            } catch (LedgerRows.Stop stop) {
+                // header found
+            }
+            if (header.chosen() != null && header.chosen().template() && header.firstHeaderRow() == 1
+                    && CsvScan.linesAreRecords(source, delimiter)) {
+                Path utf8 = source;
+                if (!charset.equals(StandardCharsets.UTF_8)) {
+                    CsvCharsets.transcodeToUtf8(source, charset, csv);
+                    utf8 = csv;
+                }
+                log.info("Import {}: {} read by DuckDB directly (checks took {} ms)", batchId, fileName,
+                        (System.nanoTime() - started) / 1_000_000);
+                return fastPath(batchId, header, utf8, delimiter, fileName);
             }
         }
-        if (Files.size(csv) == 0) {
-            throw new LedgerFormatException("文件「" + fileName + "」是空文件");
+        LedgerMapper mapper;
+        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+            printer.printRecord(LedgerMapper.csvHeader(kind));
+            mapper = new LedgerMapper(candidates, fileName, format == Format.CSV, printer, properties.maxCells(),
+                    n -> progress.rows(batchId, n), f -> progress.fraction(batchId, f));
+            if (format == Format.CSV) {
+                LedgerRows.readCsv(source, fileName, mapper, charset);
+            } else {
+                LedgerRows.read(source, fileName, mapper);
+            }
+            mapper.finish();
         }
-        List<String> headers = headers(csv);
-        Map<String, String> columns = HeaderMatcher.match(kind, headers)
-                .orElseThrow(() -> HeaderMatcher.noHeader(kind, fileName, headers));
-        for (String sql : StagingSql.aliasVariables()) {
+        if (mapper.records() == 0) {
+            throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
+        }
+        progress.rows(batchId, mapper.records());
+        progress.phase(batchId, ImportProgress.Phase.STAGING);
+        log.info("Import {}: {} converted in Java through profile {} ({} records, {} ms)", batchId, fileName,
+                mapper.chosen().name(), mapper.records(), (System.nanoTime() - started) / 1_000_000);
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (ImportKind.Column c : kind.columns()) {
+            columns.put(c.field(), c.field());
+        }
+        return build(batchId, mapper.chosen(), csv, columns, true, ',');
+    }
+
+    private Staged fastPath(long batchId, LedgerMapper header, Path csv, char delimiter, String fileName) {
+        progress.phase(batchId, ImportProgress.Phase.STAGING);
+        List<String> duckNames = describe(csv, delimiter);
+        Map<String, String> columns = new LinkedHashMap<>();
+        header.placedColumns().forEach((field, index) -> {
+            if (index < duckNames.size()) {
+                columns.put(field, duckNames.get(index));
+            }
+        });
+        long t = System.nanoTime();
+        Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter);
+        log.info("Import {}: stage table of {} rows built in {} ms", batchId, staged.read(), (System.nanoTime() - t) / 1_000_000);
+        if (staged.read() == 0) {
+            throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
+        }
+        return staged;
+    }
+
+    private Staged build(long batchId, MappingProfile profile, Path csv, Map<String, String> columns,
+                         boolean explicitRows, char delimiter) {
+        for (String sql : StagingSql.aliasVariables(profile)) {
             jdbc.execute(sql);
         }
-        jdbc.execute(StagingSql.stage(LoadPlans.of(kind), batchId, csv, columns, explicitRows));
+        try {
+            jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, explicitRows, delimiter));
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new LedgerFormatException("无法读取文件: " + e.getMostSpecificCause().getMessage(), e);
+        }
         Long read = jdbc.queryForObject("SELECT count(*) FROM " + StagingSql.stageTable(batchId), Long.class);
-        return read == null ? 0 : read;
+        return new Staged(read == null ? 0 : read, profile);
+    }
+
+    private static void requireContent(Path source, String fileName) throws IOException {
+        if (Files.size(source) == 0) {
+            throw new LedgerFormatException("文件「" + fileName + "」是空文件");
+        }
     }
 
     static Path stagedCsv(Path workDir, long batchId) {
         return workDir.resolve("staged-" + batchId + ".csv");
     }
 
-    private List<String> headers(Path csv) {
+    private List<String> describe(Path csv, char delimiter) {
         try {
             return jdbc.query("DESCRIBE SELECT * FROM read_csv(" + StagingSql.quoteLiteral(csv.toAbsolutePath().toString())
-                    + ", header = true, all_varchar = true, auto_detect = true)", (rs, i) -> rs.getString(1));
+                    + ", header = true, all_varchar = true, auto_detect = true, delim = "
+                    + StagingSql.quoteLiteral(String.valueOf(delimiter)) + ", quote = '\"', escape = '\"')",
+                    (rs, i) -> rs.getString(1));
         } catch (org.springframework.dao.DataAccessException e) {
             throw new LedgerFormatException("无法读取 CSV 文件: " + e.getMostSpecificCause().getMessage(), e);
+        }
+    }
+
+    /** Passes rows to a mapper until its first record, then stops reading. */
+    private record StopAtFirstRecord(LedgerMapper mapper) implements LedgerRows.Sink {
+        @Override
+        public void startSheet(String name) {
+            mapper.startSheet(name);
+        }
+
+        @Override
+        public void row(int rowNumber, Map<Integer, String> cells) throws IOException {
+            mapper.row(rowNumber, cells);
+            if (mapper.records() > 0) {
+                throw new LedgerRows.Stop();
+            }
+        }
+
+        @Override
+        public void endSheet() {
+            mapper.endSheet();
         }
     }
 

@@ -25,10 +25,27 @@ final class StagingSql {
 
     /** Session variables holding the alias maps the plan looks codes up in (joins would scramble row order). */
     static List<String> aliasVariables() {
+        return aliasVariables(null);
+    }
+
+    /**
+     * The alias maps, with the profile's value synonyms merged in: a synonym maps to the code of its target when the
+     * target is a known alias (e.g. 3级 → 一般 → general), else to the target itself.
+     */
+    static List<String> aliasVariables(MappingProfile profile) {
         List<String> sql = new ArrayList<>();
         for (String domain : LoadPlans.ALIAS_DOMAINS) {
-            sql.add("SET VARIABLE alias_" + domain + " = (SELECT map(list(alias), list(code)) FROM code_alias"
-                    + " WHERE domain = '" + domain + "')");
+            Map<String, String> synonyms = synonyms(profile, domain);
+            if (synonyms.isEmpty()) {
+                sql.add("SET VARIABLE alias_" + domain + " = (SELECT map(list(alias), list(code)) FROM code_alias"
+                        + " WHERE domain = '" + domain + "')");
+            } else {
+                sql.add("SET VARIABLE alias_" + domain + " = (SELECT map(list(alias), list(code)) FROM ("
+                        + "SELECT alias, code FROM code_alias WHERE domain = '" + domain + "' AND alias NOT IN ("
+                        + literals(synonyms.keySet()) + ") UNION ALL SELECT s.a, coalesce((SELECT min(c.code) FROM code_alias c"
+                        + " WHERE c.domain = '" + domain + "' AND c.alias = s.t), s.t) FROM (VALUES " + pairs(synonyms)
+                        + ") s(a, t)))");
+            }
         }
         sql.add("""
                 SET VARIABLE alias_region = (SELECT map(list(k), list(v)) FROM (
@@ -39,7 +56,40 @@ final class StagingSql {
                         UNION ALL SELECT region_name, region_code FROM dim_region WHERE region_level = 'village'
                         UNION ALL SELECT region_code, region_code FROM dim_region WHERE region_level = 'village')
                     GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        Map<String, String> regions = synonyms(profile, "region");
+        if (!regions.isEmpty()) {
+            sql.add("SET VARIABLE alias_region = (SELECT map(list(k), list(v)) FROM ("
+                    + "SELECT unnest(map_keys(getvariable('alias_region'))) AS k, unnest(map_values(getvariable('alias_region'))) AS v"
+                    + ") WHERE k NOT IN (" + literals(regions.keySet()) + ") OR k IS NULL"
+                    + " UNION ALL SELECT s.a, getvariable('alias_region')[s.t] FROM (VALUES " + pairs(regions)
+                    + ") s(a, t) WHERE getvariable('alias_region')[s.t] IS NOT NULL)");
+        }
         return sql;
+    }
+
+    private static Map<String, String> synonyms(MappingProfile profile, String domain) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        if (profile != null) {
+            profile.values().forEach((field, map) -> {
+                if (domain.equals(MappingProfile.VALUE_DOMAINS.get(field))) {
+                    map.forEach((alias, target) -> {
+                        if (alias != null && target != null) {
+                            all.put(alias.trim(), target.trim());
+                        }
+                    });
+                }
+            });
+        }
+        return all;
+    }
+
+    private static String literals(java.util.Collection<String> values) {
+        return String.join(", ", values.stream().map(StagingSql::quoteLiteral).toList());
+    }
+
+    private static String pairs(Map<String, String> map) {
+        return String.join(", ", map.entrySet().stream()
+                .map(e -> "(" + quoteLiteral(e.getKey()) + ", " + quoteLiteral(e.getValue()) + ")").toList());
     }
 
     /**
@@ -49,9 +99,16 @@ final class StagingSql {
      * @param columns source column (file header) of each template field present in the file
      */
     static String stage(LoadPlan plan, long batchId, Path csv, Map<String, String> columns, boolean explicitRows) {
+        return stage(plan, batchId, csv, columns, explicitRows, ',');
+    }
+
+    static String stage(LoadPlan plan, long batchId, Path csv, Map<String, String> columns, boolean explicitRows,
+                        char delimiter) {
         StringBuilder raw = new StringBuilder();
-        raw.append(explicitRows ? "TRY_CAST(\"__row\" AS BIGINT) AS src_row, \"__sheet\" AS src_sheet"
-                : "CAST(NULL AS BIGINT) AS src_row, CAST(NULL AS VARCHAR) AS src_sheet");
+        raw.append(explicitRows ? "TRY_CAST(\"__row\" AS BIGINT) AS src_row, \"__sheet\" AS src_sheet,"
+                + " \"__note\" AS src_note, \"__error\" AS src_error"
+                : "CAST(NULL AS BIGINT) AS src_row, CAST(NULL AS VARCHAR) AS src_sheet, CAST(NULL AS VARCHAR) AS src_note,"
+                + " CAST(NULL AS VARCHAR) AS src_error");
         for (ImportKind.Column column : plan.kind().columns()) {
             String source = columns.get(column.field());
             raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : "anj_text(" + quoteIdentifier(source) + ")")
@@ -61,56 +118,82 @@ final class StagingSql {
         for (LoadPlan.Value v : plan.values()) {
             parsed.append(",\n    ").append(raw(v.expression())).append(" AS ").append(v.name());
         }
-        StringBuilder reasons = new StringBuilder();
-        StringBuilder anyFails = new StringBuilder();
+        StringBuilder reasons = new StringBuilder("CASE WHEN src_error IS NOT NULL THEN {'field': '(整行)',"
+                + " 'value': CAST(NULL AS VARCHAR), 'reason': src_error} END");
         for (LoadPlan.Check c : plan.checks()) {
-            String fails = "coalesce(" + raw(c.failsWhen()) + ", false)";
-            if (!reasons.isEmpty()) {
-                reasons.append(",\n      ");
-                anyFails.append("\n    OR ");
-            }
-            anyFails.append(fails);
-            reasons.append("CASE WHEN ").append(fails).append(" THEN {'field': ")
+            reasons.append(",\n      ");
+            reasons.append("CASE WHEN coalesce(").append(raw(c.failsWhen())).append(", false) THEN {'field': ")
                     .append(quoteLiteral(header(plan.kind(), c.field()))).append(", 'value': r_").append(c.field())
                     .append(", 'reason': ").append(quoteLiteral(c.reason())).append("} END");
         }
         String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
-        // reasons stay NULL for good rows: the list is built only for the few rows that fail a check
-        return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, " + outputs
-                + ",\n  CASE WHEN " + anyFails + "\n  THEN list_filter([" + reasons
-                + "], lambda x: x IS NOT NULL) END AS reasons\nFROM (SELECT " + parsed
+        return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, src_note, " + outputs
+                + ",\n  list_filter([" + reasons + "], lambda x: x IS NOT NULL) AS reasons\nFROM (SELECT " + parsed
                 + "\n  FROM (SELECT " + raw + "\n    FROM read_csv(" + quoteLiteral(csv.toAbsolutePath().toString())
-                + ", header = true, all_varchar = true, auto_detect = true)))";
+                + ", header = true, all_varchar = true, auto_detect = true, delim = " + quoteLiteral(String.valueOf(delimiter))
+                + ", quote = '\"', escape = '\"')))";
     }
 
     /** The statements of the load step, in order; run in one transaction. */
     static List<String> load(LoadPlan plan, long batchId) {
+        return load(plan, batchId, false);
+    }
+
+    /**
+     * @param keepLast rows sharing a key: keep the last (a newer copy of the record, e.g. a later sheet) instead of
+     *                 the first; the others are listed with the row that replaced them either way
+     */
+    static List<String> load(LoadPlan plan, long batchId, boolean keepLast) {
         String stage = stageTable(batchId);
         String row = "coalesce(s.src_row, s.rowid + 2)";
         String key = plan.key();
         String dupes = "dup_import_" + batchId;
         List<String> sql = new ArrayList<>();
         sql.add("DELETE FROM etl_reject WHERE batch_id = " + batchId);
-        sql.add("CREATE OR REPLACE TEMP TABLE " + dupes + " AS SELECT s." + key + " AS k, min(" + row + ") AS first_row"
-                + " FROM " + stage + " s WHERE s.reasons IS NULL GROUP BY s." + key + " HAVING count(*) > 1");
+        sql.add("DELETE FROM etl_lineage WHERE batch_id = " + batchId);
+        sql.add("CREATE OR REPLACE TEMP TABLE " + dupes + " AS SELECT s." + key + " AS k, " + (keepLast ? "max" : "min")
+                + "(s.rowid) AS keep_id, count(*) AS n FROM " + stage + " s WHERE len(s.reasons) = 0 GROUP BY s." + key
+                + " HAVING count(*) > 1");
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, x.src_sheet, x.row_no, x.r.field, x.r.value, x.r.reason"
                 + " FROM (SELECT s.src_sheet, " + row + " AS row_no, unnest(s.reasons) AS r FROM " + stage
-                + " s WHERE s.reasons IS NOT NULL) x, etl_batch b WHERE b.batch_id = " + batchId);
+                + " s WHERE len(s.reasons) > 0) x, etl_batch b WHERE b.batch_id = " + batchId);
+        String keptAt = "CASE WHEN k.src_sheet IS NULL THEN '' ELSE '工作表「' || k.src_sheet || '」' END || '第 ' || "
+                + row.replace("s.", "k.") + " || ' 行'";
+        String reason = keepLast
+                ? "'同一编号在' || " + keptAt + " || '有更新的记录，以该行为准'"
+                : "'与' || " + keptAt + " || '的编号重复'";
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, s.src_sheet, " + row + ", "
-                + quoteLiteral(header(plan.kind(), key)) + ", s." + key + ", '与第 ' || d.first_row || ' 行的编号重复'"
-                + " FROM " + stage + " s JOIN " + dupes + " d ON d.k = s." + key + ", etl_batch b"
-                + " WHERE b.batch_id = " + batchId + " AND s.reasons IS NULL AND " + row + " <> d.first_row");
-        String accepted = "(SELECT s.*, CAST(" + batchId + " AS BIGINT) AS batch_id,"
-                + " (SELECT file_name FROM etl_batch WHERE batch_id = " + batchId + ") AS source_file,"
-                + " CAST(" + row + " AS INTEGER) AS source_row FROM " + stage + " s"
-                + " WHERE s.reasons IS NULL AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key
-                + " AND d.first_row <> " + row + "))";
+                + quoteLiteral(header(plan.kind(), key)) + ", s." + key + ", " + reason
+                + " FROM " + stage + " s JOIN " + dupes + " d ON d.k = s." + key + " JOIN " + stage
+                + " k ON k.rowid = d.keep_id, etl_batch b"
+                + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND s.rowid <> d.keep_id");
+        String accepted = accepted(batchId, key);
+        sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
+                + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
+                + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
             sql.add(statement.replace("${accepted}", accepted).replace("${stage}", stage));
         }
         return sql;
+    }
+
+    /** The rows of the stage that are loaded: no reasons, and the kept one of rows sharing a key. */
+    static String accepted(long batchId, String key) {
+        String stage = stageTable(batchId);
+        String row = "coalesce(s.src_row, s.rowid + 2)";
+        return "(SELECT s.*, CAST(" + batchId + " AS BIGINT) AS batch_id,"
+                + " (SELECT file_name FROM etl_batch WHERE batch_id = " + batchId + ") AS source_file,"
+                + " CAST(" + row + " AS INTEGER) AS source_row FROM " + stage + " s"
+                + " WHERE len(s.reasons) = 0 AND NOT EXISTS (SELECT 1 FROM dup_import_" + batchId + " d WHERE d.k = s."
+                + key + " AND d.keep_id <> s.rowid))";
+    }
+
+    /** Records loaded: those without reasons, less the duplicates that gave way to the kept row of their key. */
+    static String countAccepted(long batchId, String key) {
+        return "SELECT (SELECT count(*) FROM " + stageTable(batchId) + " WHERE len(reasons) = 0)"
+                + " - coalesce((SELECT sum(n - 1) FROM dup_import_" + batchId + "), 0)";
     }
 
     static String countRejected(long batchId) {

@@ -1,0 +1,495 @@
+package cn.anjian.etl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * Turns a ledger's rows into canonical records through a mapping profile: finds the header row in each sheet (title
+ * rows above it, a second header row of merged sub-columns below it, blank spacer rows), picks the profile whose
+ * required fields it can place, and writes one CSV record per ledger record with the template's field names plus the
+ * sheet, row, a lineage note and a row-level error ({@code __sheet, __row, __note, __error}). Numbered multi-hazard
+ * cells are split into one record each with a derived key ({@code <key>-<n>}) when the profile says so.
+ */
+final class LedgerMapper implements LedgerRows.Sink {
+
+    static final int HEADER_SEARCH_ROWS = 30;
+    static final List<String> EXTRA = List.of("__sheet", "__row", "__note", "__error");
+
+    private final List<MappingProfile> candidates;
+    private final String fileName;
+    private final boolean strictWidth;
+    private final CSVPrinter out;
+    private final long maxCells;
+    private final java.util.function.LongConsumer recordsSoFar;
+    private final java.util.function.DoubleConsumer fractionRead;
+
+    private MappingProfile chosen;
+    private long records;
+    private long cells;
+    private int sheetsMatched;
+    private final List<String> sheetsSkipped = new ArrayList<>();
+
+    // the closest miss, for the error when nothing matches
+    private List<String> bestHeaders = List.of();
+    private List<String> bestUnplaced = List.of();
+    private MappingProfile bestProfile;
+    private int bestScore = -1;
+
+    // per sheet
+    private String sheet;
+    private boolean skipSheet;
+    private int rowsSeen;
+    private Map<Integer, String> header;
+    private Map<Integer, List<String>> names;
+    private Map<String, Integer> placed;
+    private List<Integer> keyColumnIndexes;
+    private int subHeaderRowsLeft;
+    private int width;
+    private int headerRow;
+    private int firstHeaderRow;
+
+    LedgerMapper(List<MappingProfile> candidates, String fileName, boolean strictWidth, CSVPrinter out, long maxCells,
+                 java.util.function.LongConsumer recordsSoFar, java.util.function.DoubleConsumer fractionRead) {
+        this.candidates = candidates;
+        this.fileName = fileName;
+        this.strictWidth = strictWidth;
+        this.out = out;
+        this.maxCells = maxCells;
+        this.recordsSoFar = recordsSoFar;
+        this.fractionRead = fractionRead;
+    }
+
+    static List<String> csvHeader(ImportKind kind) {
+        List<String> h = new ArrayList<>(kind.columns().stream().map(ImportKind.Column::field).toList());
+        h.addAll(EXTRA);
+        return h;
+    }
+
+    MappingProfile chosen() {
+        return chosen;
+    }
+
+    /** Row number of the first header row found (1 = the file's first line). */
+    int firstHeaderRow() {
+        return firstHeaderRow;
+    }
+
+    /** Field → column index in the current sheet. */
+    Map<String, Integer> placedColumns() {
+        return placed == null ? Map.of() : placed;
+    }
+
+    /** Column index → header name (the composed name for merged two-row headers) in the current sheet. */
+    Map<Integer, String> headerNames() {
+        Map<Integer, String> h = new TreeMap<>();
+        if (names != null) {
+            names.forEach((i, n) -> h.put(i, n.get(0)));
+        }
+        return h;
+    }
+
+    long records() {
+        return records;
+    }
+
+    List<String> sheetsSkipped() {
+        return sheetsSkipped;
+    }
+
+    /** Throws the "headers match no profile" error when no sheet had a header row. */
+    void finish() {
+        if (sheetsMatched == 0) {
+            throw mismatch();
+        }
+    }
+
+    HeaderMismatchException mismatch() {
+        return new HeaderMismatchException(fileName, bestProfile, bestHeaders, bestUnplaced);
+    }
+
+    @Override
+    public void progress(double fraction) {
+        if (fractionRead != null) {
+            fractionRead.accept(fraction);
+        }
+    }
+
+    @Override
+    public void startSheet(String name) {
+        sheet = name;
+        rowsSeen = 0;
+        header = null;
+        placed = null;
+        names = null;
+        subHeaderRowsLeft = 0;
+        skipSheet = name != null && chosen != null && !chosen.sheets().isEmpty() && !chosen.sheets().contains(name);
+    }
+
+    @Override
+    public void endSheet() {
+        if (placed != null) {
+            sheetsMatched++;
+        } else if (sheet != null) {
+            sheetsSkipped.add(sheet);
+        }
+    }
+
+    @Override
+    public void row(int rowNumber, Map<Integer, String> rowCells) throws IOException {
+        if (skipSheet) {
+            return;
+        }
+        boolean blank = rowCells.values().stream().allMatch(v -> v == null || v.isBlank());
+        if (placed == null) {
+            if (blank || rowsSeen++ >= HEADER_SEARCH_ROWS) {
+                return;
+            }
+            findHeader(rowCells);
+            if (placed != null) {
+                headerRow = rowNumber;
+                if (firstHeaderRow == 0) {
+                    firstHeaderRow = rowNumber;
+                }
+            }
+            return;
+        }
+        if (blank) {
+            return;
+        }
+        if (subHeaderRowsLeft > 0) {
+            subHeaderRowsLeft--;
+            if (isSubHeader(rowCells)) {
+                mergeSubHeader(rowCells);
+                return;
+            }
+            subHeaderRowsLeft = 0;
+        }
+        if (!chosen.template() && !hasMappedValue(rowCells)) {
+            return; // a note under the table (填写要求、制表人…): no cell in a mapped column
+        }
+        cells += rowCells.size();
+        if (cells > maxCells) {
+            throw new LedgerFormatException("文件「" + fileName + "」超过 " + maxCells + " 个单元格的上限，请分成几个文件导入");
+        }
+        emit(rowNumber, rowCells);
+    }
+
+    private boolean hasMappedValue(Map<Integer, String> rowCells) {
+        for (int col : placed.values()) {
+            String v = rowCells.get(col);
+            if (v != null && !v.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void findHeader(Map<Integer, String> rowCells) {
+        Map<Integer, List<String>> rowNames = new TreeMap<>();
+        rowCells.forEach((i, v) -> {
+            if (v != null && !v.isBlank()) {
+                rowNames.put(i, new ArrayList<>(List.of(v.trim())));
+            }
+        });
+        for (MappingProfile p : chosen != null ? List.of(chosen) : candidates) {
+            if (sheet != null && !p.sheets().isEmpty() && !p.sheets().contains(sheet)) {
+                continue;
+            }
+            List<String> unplaced = new ArrayList<>();
+            Map<String, Integer> fields = place(p, rowNames, unplaced);
+            List<Integer> keys = keyColumns(p, rowNames, unplaced);
+            if (unplaced.isEmpty()) {
+                chosen = p;
+                header = new TreeMap<>(rowCells);
+                names = rowNames;
+                placed = fields;
+                keyColumnIndexes = keys;
+                width = rowCells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+                subHeaderRowsLeft = 2;
+                return;
+            }
+            int score = rowNames.size() * 0 + (p.requiredColumns().size() + p.keyColumns().size() - unplaced.size()) * 100
+                    + rowNames.size();
+            if (score > bestScore) {
+                bestScore = score;
+                bestProfile = p;
+                bestHeaders = rowNames.values().stream().map(l -> l.get(0)).toList();
+                bestUnplaced = unplaced;
+            }
+        }
+    }
+
+    /** A second header row: cells only under blank header cells or under the first cell of a merged span. */
+    private boolean isSubHeader(Map<Integer, String> rowCells) {
+        boolean underBlank = false;
+        for (Map.Entry<Integer, String> c : rowCells.entrySet()) {
+            if (c.getValue() == null || c.getValue().isBlank()) {
+                continue;
+            }
+            int i = c.getKey();
+            if (!names.containsKey(i)) {
+                underBlank = true;
+            } else if (names.containsKey(i + 1)) {
+                return false;
+            }
+        }
+        return underBlank;
+    }
+
+    private void mergeSubHeader(Map<Integer, String> rowCells) {
+        String parent = null;
+        Map<Integer, List<String>> merged = new TreeMap<>(names);
+        int last = rowCells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int i = 0; i <= Math.max(last, width); i++) {
+            if (names.containsKey(i)) {
+                parent = names.get(i).get(0);
+            }
+            String child = rowCells.get(i);
+            if (child == null || child.isBlank()) {
+                continue;
+            }
+            List<String> n = new ArrayList<>();
+            n.add(parent == null ? child.trim() : parent + "/" + child.trim());
+            n.add(child.trim());
+            if (names.containsKey(i)) {
+                n.add(parent);
+            }
+            merged.put(i, n);
+        }
+        names = merged;
+        width = Math.max(width, last + 1);
+        List<String> unplaced = new ArrayList<>();
+        Map<String, Integer> fields = place(chosen, names, unplaced);
+        if (unplaced.isEmpty()) {
+            placed = fields;
+            keyColumnIndexes = keyColumns(chosen, names, unplaced);
+        }
+    }
+
+    /** Field → column index for the profile's columns; required fields it cannot place go to {@code unplaced}. */
+    private Map<String, Integer> place(MappingProfile p, Map<Integer, List<String>> columnNames, List<String> unplaced) {
+        Map<String, Integer> fields = new LinkedHashMap<>();
+        for (ImportKind.Column column : p.kind().columns()) {
+            List<String> aliases = p.columns().get(column.field());
+            if (aliases == null) {
+                continue;
+            }
+            for (String alias : aliases) {
+                List<Integer> hits = columnsNamed(columnNames, alias);
+                if (hits.size() > 1 && p.requiredColumns().contains(column)) {
+                    List<String> unplacedOthers = new ArrayList<>();
+                    place(p.kind(), p, columnNames, unplacedOthers, column.field());
+                    if (unplacedOthers.isEmpty()) {
+                        throw new LedgerFormatException("文件「" + fileName + "」" + (sheet == null ? "" : "工作表「" + sheet + "」")
+                                + "的表头中列「" + alias + "」出现了 " + hits.size() + " 次 (第 "
+                                + String.join("、", hits.stream().map(h -> CellReference.convertNumToColString(h)).toList())
+                                + " 列)，无法确定用哪一列。请删除或改名多余的列");
+                    }
+                }
+                if (!hits.isEmpty()) {
+                    fields.put(column.field(), hits.get(0));
+                    break;
+                }
+            }
+        }
+        for (ImportKind.Column c : p.requiredColumns()) {
+            if (!fields.containsKey(c.field())) {
+                unplaced.add(c.header());
+            }
+        }
+        return fields;
+    }
+
+    private void place(ImportKind kind, MappingProfile p, Map<Integer, List<String>> columnNames, List<String> unplaced,
+                       String except) {
+        for (ImportKind.Column c : p.requiredColumns()) {
+            if (c.field().equals(except)) {
+                continue;
+            }
+            List<String> aliases = p.columns().getOrDefault(c.field(), List.of());
+            if (aliases.stream().allMatch(a -> columnsNamed(columnNames, a).isEmpty())) {
+                unplaced.add(c.header());
+            }
+        }
+    }
+
+    private List<Integer> keyColumns(MappingProfile p, Map<Integer, List<String>> columnNames, List<String> unplaced) {
+        List<Integer> keys = new ArrayList<>();
+        for (String k : p.keyColumns()) {
+            List<Integer> hits = columnsNamed(columnNames, k);
+            if (hits.isEmpty()) {
+                unplaced.add(k + " (编号的组成列)");
+            } else {
+                keys.add(hits.get(0));
+            }
+        }
+        return keys;
+    }
+
+    private static List<Integer> columnsNamed(Map<Integer, List<String>> columnNames, String alias) {
+        String a = normalize(alias);
+        List<Integer> hits = new ArrayList<>();
+        for (Map.Entry<Integer, List<String>> e : columnNames.entrySet()) {
+            if (e.getValue().stream().anyMatch(n -> normalize(n).equals(a))) {
+                hits.add(e.getKey());
+            }
+        }
+        return hits;
+    }
+
+    static String normalize(String header) {
+        return HeaderMatcher.normalize(header).replaceAll("^[*★※]+|[*★※:：]+$", "");
+    }
+
+    private void emit(int rowNumber, Map<Integer, String> rowCells) throws IOException {
+        MappingProfile p = chosen;
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ImportKind.Column c : p.kind().columns()) {
+            Integer col = placed.get(c.field());
+            String v = col == null ? null : rowCells.get(col);
+            if ((v == null || v.isBlank()) && p.constants().containsKey(c.field())) {
+                v = p.constants().get(c.field());
+            }
+            values.put(c.field(), v);
+        }
+        String error = null;
+        if (strictWidth) {
+            int extra = rowCells.keySet().stream().mapToInt(i -> i + 1).max().orElse(0);
+            if (extra > width) {
+                error = "该行有 " + extra + " 个单元格，多于表头的 " + width + " 列 (可能有未加引号的分隔符)";
+            }
+        }
+        String keyField = p.keyField();
+        if (p.derivesKey() && keyField != null) {
+            StringBuilder basis = new StringBuilder();
+            for (int k : keyColumnIndexes) {
+                String v = rowCells.get(k);
+                basis.append(v == null ? "" : normalize(v)).append('|');
+            }
+            values.put(keyField, p.keyPrefix() + sha256(basis.toString()).substring(0, 12));
+        }
+        List<String> items = p.splitField() == null ? List.of() : splitNumbered(values.get(p.splitField()));
+        if (items.size() < 2) {
+            write(values, rowNumber, null, error);
+            return;
+        }
+        String column = names.getOrDefault(placed.get(p.splitField()), List.of(p.splitField())).get(0);
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, String> item = new LinkedHashMap<>(values);
+            item.put(p.splitField(), items.get(i));
+            if (keyField != null && item.get(keyField) != null) {
+                item.put(keyField, item.get(keyField) + "-" + (i + 1));
+            }
+            String note = "拆分自" + (sheet == null ? "" : "工作表「" + sheet + "」") + "第 " + rowNumber + " 行「" + column
+                    + "」的第 " + (i + 1) + " 条 (共 " + items.size() + " 条)";
+            write(item, rowNumber, note, error);
+        }
+    }
+
+    private void write(Map<String, String> values, int rowNumber, String note, String error) throws IOException {
+        records++;
+        if (out == null) {
+            return;
+        }
+        List<String> record = new ArrayList<>(values.values());
+        record.add(sheet);
+        record.add(String.valueOf(rowNumber));
+        record.add(note);
+        record.add(error);
+        out.printRecord(record);
+        if (recordsSoFar != null && (records & 1023) == 0) {
+            recordsSoFar.accept(records);
+        }
+    }
+
+    private static final Pattern ITEM = Pattern.compile("^\\s*[(（]?(\\d{1,2})\\s*[.、．)）]\\s*(.*)$");
+    private static final Pattern HEADING = Pattern.compile("^\\s*([一二三四五六七八九十]{1,3})\\s*[、.．]\\s*(.*)$");
+
+    /**
+     * The numbered items of a cell ({@code 1.… 2.…}, restarting under headings {@code 一、… 二、…}), each prefixed with
+     * its heading; fewer than two items: the cell stays one record. Lines before the first item are the cell's
+     * preamble and lines after an item continue it.
+     */
+    static List<String> splitNumbered(String cell) {
+        if (cell == null || cell.indexOf('\n') < 0) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        String heading = null;
+        StringBuilder current = null;
+        int last = 0;
+        for (String line : cell.split("\\r?\\n")) {
+            Matcher h = HEADING.matcher(line);
+            if (h.matches()) {
+                if (current != null) {
+                    items.add(current.toString().trim());
+                    current = null;
+                }
+                heading = h.group(2).replaceAll("[。:：，,]+$", "").trim();
+                last = 0;
+                continue;
+            }
+            Matcher m = ITEM.matcher(line);
+            int number = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            if (number == last + 1 && !m.group(2).isBlank()) {
+                if (current != null) {
+                    items.add(current.toString().trim());
+                }
+                current = new StringBuilder(heading == null || heading.isEmpty() ? "" : heading + "：").append(m.group(2));
+                last = number;
+            } else if (current != null) {
+                current.append('\n').append(line);
+            }
+        }
+        if (current != null) {
+            items.add(current.toString().trim());
+        }
+        return items.size() >= 2 ? items : List.of();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The headers of a file match no profile: what was found and what could not be placed. */
+    static final class HeaderMismatchException extends LedgerFormatException {
+        final List<String> headers;
+        final List<String> unplaced;
+        final String profile;
+
+        HeaderMismatchException(String fileName, MappingProfile closest, List<String> headers, List<String> unplaced) {
+            super("文件「" + fileName + "」的表头与" + (closest == null ? "任何映射方案" : "映射方案「" + closest.title() + "」")
+                    + "都不匹配" + (unplaced.isEmpty() ? "" : "，无法放置的必填字段: " + String.join("、", unplaced))
+                    + "。文件中找到的列: " + (headers.isEmpty() ? "(无)" : String.join("、", headers))
+                    + "。请改用标准模板，或为这种台账写一个映射方案 (etl/mappings/*.yaml)");
+            this.headers = headers;
+            this.unplaced = unplaced;
+            this.profile = closest == null ? null : closest.name();
+        }
+    }
+
+    /** Used by LedgerRows.Stop users: the set of header cells, for messages. */
+    static LinkedHashSet<String> texts(Map<Integer, String> cells) {
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        cells.values().stream().filter(v -> v != null && !v.isBlank()).forEach(s::add);
+        return s;
+    }
+}
