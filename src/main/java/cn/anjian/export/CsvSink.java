@@ -43,6 +43,15 @@ final class CsvSink implements TableSink {
         printer.println();
     }
 
+    /** A row read as text: only text columns can carry user formulas, numbers and dates are written as read. */
+    void row(Object[] values, ColumnKind[] kinds) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            printer.print(v == null ? "" : kinds[i] == ColumnKind.TEXT ? Cells.neutralize((String) v) : v);
+        }
+        printer.println();
+    }
+
     static String text(Object v) {
         if (v == null) {
             return "";

@@ -41,8 +41,16 @@ final class XlsxSink implements TableSink {
     private int rowInSheet;
     private int[] widths;
 
+    private final int maxDataRows;
+
     XlsxSink(OutputStream out) {
+        this(out, MAX_DATA_ROWS);
+    }
+
+    /** With a lower rows-per-sheet limit, so a test can see a table continue on the next sheet. */
+    XlsxSink(OutputStream out, int maxDataRows) {
         this.out = out;
+        this.maxDataRows = maxDataRows;
         book.setCompressTempFiles(true);
         Font bold = book.createFont();
         bold.setBold(true);
@@ -100,7 +108,7 @@ final class XlsxSink implements TableSink {
 
     @Override
     public void row(Object[] values) {
-        if (rowInSheet == MAX_DATA_ROWS) {
+        if (rowInSheet == maxDataRows) {
             finishSheet();
             newSheet();
         }
