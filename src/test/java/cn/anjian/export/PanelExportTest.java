@@ -143,4 +143,12 @@ class PanelExportTest {
         assertThat(mvc.perform(request(PANELS + "villages/export.pdf")).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void theAdminPageListsExports() throws Exception {
+        download(mvc, request(PANELS + "villages/export.xlsx", FILTERS));
+
+        String html = mvc.perform(request("/admin/exports")).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("导出记录", "看板 hazard-trends / 图表 villages", "XLSX", "西河村", "成功");
+    }
 }
