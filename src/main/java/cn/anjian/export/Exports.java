@@ -29,7 +29,7 @@ class Exports {
 
     Exports(ExportAudit audit, ObjectProvider<Clock> clock) {
         this.audit = audit;
-        this.clock = clock.getIfAvailable(() -> Clock.system(ZoneId.of("Asia/Shanghai")));
+        this.clock = clock.getIfUnique(() -> Clock.system(ZoneId.of("Asia/Shanghai")));
     }
 
     LocalDateTime now() {
