@@ -4,24 +4,25 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-/** CSV as Excel in China opens it: UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line ends. */
+/**
+ * CSV as Excel in China opens it: UTF-8 with a byte order mark, RFC 4180 (fields with a comma, quote or line
+ * break quoted, quotes doubled, CRLF line ends). Written by hand rather than through commons-csv's printer: the
+ * per-field work is one scan for special characters, which keeps a 10 M-row export near DuckDB's own speed.
+ */
 final class CsvSink implements TableSink {
 
-    private final CSVPrinter printer;
+    private final Writer out;
     private boolean headerWritten;
 
-    CsvSink(OutputStream out) {
+    CsvSink(OutputStream stream) {
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         try {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            writer.write('\uFEFF');
-            this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+            out.write('\uFEFF');
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -30,26 +31,50 @@ final class CsvSink implements TableSink {
     @Override
     public void table(String name, List<String> headers, List<ColumnKind> kinds) throws IOException {
         if (!headerWritten) {
-            printer.printRecord(headers);
+            for (int i = 0; i < headers.size(); i++) {
+                field(i, headers.get(i));
+            }
+            out.write("\r\n");
             headerWritten = true;
         }
     }
 
     @Override
     public void row(Object[] values) throws IOException {
-        for (Object v : values) {
-            printer.print(text(v));
+        for (int i = 0; i < values.length; i++) {
+            field(i, text(values[i]));
         }
-        printer.println();
+        out.write("\r\n");
     }
 
     /** A row read as text: only text columns can carry user formulas, numbers and dates are written as read. */
     void row(Object[] values, ColumnKind[] kinds) throws IOException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            printer.print(v == null ? "" : kinds[i] == ColumnKind.TEXT ? Cells.neutralize((String) v) : v);
+            field(i, v == null ? "" : kinds[i] == ColumnKind.TEXT ? Cells.neutralize((String) v) : v.toString());
         }
-        printer.println();
+        out.write("\r\n");
+    }
+
+    private void field(int index, String s) throws IOException {
+        if (index > 0) {
+            out.write(',');
+        }
+        boolean quote = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                quote = true;
+                break;
+            }
+        }
+        if (!quote) {
+            out.write(s);
+            return;
+        }
+        out.write('"');
+        out.write(s.replace("\"", "\"\""));
+        out.write('"');
     }
 
     static String text(Object v) {
@@ -70,6 +95,6 @@ final class CsvSink implements TableSink {
 
     @Override
     public void close() throws IOException {
-        printer.flush();
+        out.flush();
     }
 }

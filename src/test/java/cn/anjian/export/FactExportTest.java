@@ -99,6 +99,9 @@ class FactExportTest {
         assertThat(evil.get(4)).isEqualTo("'@SUM(A1)");
         assertThat(evil.get(16)).isEqualTo("1234.50");
         assertThat(all.stream().skip(1).map(r -> r.get(8)).distinct()).containsOnly("一般隐患", "重大隐患");
+        assertThat(new String(download(mvc, request("/api/export/hazards.csv")).getContentAsByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",")
+                .doesNotContain(",=HYPERLINK");
     }
 
     @Test
