@@ -48,7 +48,7 @@ class FactExportController {
                 "没有这类明细: " + factCode + " (hazards, inspections, enforcement, accidents)"));
         ExportFormat format = ExportFormat.of(ext);
         Filters filters = facts.filters(params);
-        Select<?> query = facts.query(fact, filters, format == ExportFormat.CSV);
+        Select<?> query = facts.query(fact, filters);
         boolean allTime = filters.from().equals(FactExports.ALL_TIME.from())
                 && filters.to().equals(FactExports.ALL_TIME.to());
         String period = allTime ? "全部" : filters.from().equals(filters.to()) ? filters.from().toString()

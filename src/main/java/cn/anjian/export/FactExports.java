@@ -78,14 +78,6 @@ class FactExports {
      * codes were checked against the reference tables by the parser and travel as bind values.
      */
     Select<?> query(Fact fact, Filters filters) {
-        return query(fact, filters, false);
-    }
-
-    /**
-     * @param asText every column as text, cast by DuckDB (vectorized) rather than converted per cell by the JDBC
-     *               driver: what the CSV writer wants
-     */
-    Select<?> query(Fact fact, Filters filters, boolean asText) {
         Table<?> f = DSL.table(name(fact.table())).as("f");
         Table<?> v = DSL.table(name("dim_region")).as("v");
         Table<?> t = DSL.table(name("dim_region")).as("t");
@@ -124,8 +116,7 @@ class FactExports {
         }
         List<SelectField<?>> select = new ArrayList<>();
         for (Fact.Column c : fact.columns()) {
-            select.add((asText && c.kind() != ColumnKind.TEXT ? DSL.field("CAST((" + c.sql() + ") AS VARCHAR)")
-                    : DSL.field(c.sql())).as(c.header()));
+            select.add(DSL.field(c.sql()).as(c.header()));
         }
         return dsl.select(select).from(from).where(where)
                 .orderBy(day, DSL.field(name("f", fact.key())));
