@@ -2,6 +2,7 @@ package cn.anjian;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -10,20 +11,23 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * 安监数仓: township work-safety supervision warehouse. Started without arguments it serves the dashboards; started
- * as {@code import <kind> <file>…} it imports ledgers into the warehouse of a stopped app and exits (DuckDB admits
- * one process per file, so this only works while the web app is down).
+ * as {@code import <kind> <file>…} it imports ledgers into the warehouse of a stopped app and exits, and as
+ * {@code create-admin <username>} it creates an administrator (DuckDB admits one process per file, so commands only
+ * work while the web app is down).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AnjianApplication {
 
+    private static final Set<String> COMMANDS = Set.of("import", "create-admin");
+
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(AnjianApplication.class);
-        boolean command = args.length > 0 && "import".equals(args[0]);
+        boolean command = args.length > 0 && COMMANDS.contains(args[0]);
         if (command) {
             app.setWebApplicationType(WebApplicationType.NONE);
             Map<String, Object> defaults = new HashMap<>();
-            defaults.put("anjian.cli.command", "import");
+            defaults.put("anjian.cli.command", args[0]);
             app.setDefaultProperties(defaults);
         }
         try {
@@ -34,7 +38,7 @@ public class AnjianApplication {
         } catch (RuntimeException e) {
             if (command && isLocked(e)) {
                 System.err.println("数据仓库文件正被另一个进程使用 (应用是否正在运行?)。请先停止应用，"
-                        + "或在运行中的应用里通过上传页面或 POST /api/imports 导入。");
+                        + "或在运行中的应用里操作 (上传页面、用户管理页面)。");
                 System.exit(3);
             }
             throw e;

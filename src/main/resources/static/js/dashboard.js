@@ -1,63 +1,128 @@
-// Dashboard page: reads the filters from the URL, fetches each panel's data from the dashboard API and draws it
-// with ECharts (loaded from the webjar as the global `echarts`). The URL is the whole view state: changing a
-// filter rewrites it (history.pushState), so reload, back/forward and a shared link show the same view.
+// The dashboard page: reads the dashboard's definition (GET /api/dashboards/{id}), builds one panel per entry, fetches
+// each panel's data from the panel API under the filters in the URL and hands it to the renderer for the panel's
+// chart type (charts.js). The URL is the whole view state: a filter change rewrites it (history.pushState), so reload,
+// back/forward and a shared link show the same view. Filter options come from the catalogue's members endpoints; a
+// filter whose dimension the catalogue does not list stays hidden.
 
-const FILTERS = ['from', 'to', 'sector', 'village'];
+import { disposeCharts, isTimeDimension, rendererFor, resizeCharts, shiftMonth } from './charts.js';
+
 const MONTH = /^\d{4}-\d{2}$/;
+/** Filters kept in the URL and passed to the panel API. */
+const FILTERS = ['from', 'to', 'grain', 'sector', 'town', 'village', 'hazard_level', 'department', 'enterprise'];
+/** Select filters and the catalogue dimensions their options may come from, first found wins. */
+const MEMBER_FILTERS = { sector: ['sector'], hazard_level: ['hazard_level'], department: ['department'] };
+/** Drill parameters: set by a drill, dropped when going back up. */
+const DRILL_PARAMS = ['village', 'enterprise', 'via'];
+const GRAINS = ['day', 'week', 'month', 'quarter', 'year'];
+const THEME_KEY = 'anjian.theme';
 
+const html = document.documentElement;
 const root = document.getElementById('dashboard');
 const form = document.getElementById('filters');
 const errorBox = document.getElementById('filter-error');
+const panelsBox = document.getElementById('panels');
 const langSwitch = document.getElementById('lang-switch');
+const themeToggle = document.getElementById('theme-toggle');
+const crumbs = document.getElementById('breadcrumbs');
 const dashboardId = root.dataset.dashboard;
+const homeId = root.dataset.home;
 const lang = root.dataset.lang === 'en' ? 'en' : 'zh';
-const text = {
-  loading: root.dataset.textLoading,
-  noData: root.dataset.textNoData,
-  error: root.dataset.textError,
-  monthAxis: root.dataset.textMonthAxis,
-  countAxis: root.dataset.textCountAxis,
-  saveImage: root.dataset.textSaveImage,
-  vsLastMonth: root.dataset.textVsLastMonth,
-};
-const defaults = { from: root.dataset.defaultFrom, to: root.dataset.defaultTo, sector: '', village: '' };
-const panels = [...root.querySelectorAll('.panel[data-panel]')];
+const text = JSON.parse(root.dataset.text);
 
+let definition = null;
+let dashboards = [];
+let towns = [];
+let villages = [];
+let defaults = { from: root.dataset.defaultFrom, to: root.dataset.defaultTo };
 let generation = 0;
 let controller = null;
+const lastData = new Map();
 
-// ---- URL <-> form ------------------------------------------------------------------------------------------
+// ---- theme --------------------------------------------------------------------------------------------------
+
+function theme() {
+  const fromUrl = new URLSearchParams(location.search).get('theme');
+  if (fromUrl === 'dark' || fromUrl === 'light') {
+    return fromUrl;
+  }
+  try {
+    return localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
+  } catch {
+    return 'light';
+  }
+}
+
+function applyTheme() {
+  const current = theme();
+  html.dataset.theme = current;
+  if (themeToggle) {
+    themeToggle.setAttribute('aria-pressed', String(current === 'dark'));
+    themeToggle.textContent = current === 'dark' ? text.themeLight : text.themeDark;
+  }
+}
+
+function toggleTheme() {
+  const next = theme() === 'dark' ? 'light' : 'dark';
+  try {
+    localStorage.setItem(THEME_KEY, next);
+  } catch {
+    // private mode: the URL still carries it
+  }
+  const params = new URLSearchParams(location.search);
+  if (next === 'dark') {
+    params.set('theme', 'dark');
+  } else {
+    params.delete('theme');
+  }
+  history.replaceState(history.state, '', location.pathname + (params.size ? '?' + params : ''));
+  applyTheme();
+  updateLinks();
+  redrawAll();
+}
+
+// ---- URL <-> form ---------------------------------------------------------------------------------------------
 
 /** The filter values in the URL; absent ones take the dashboard's defaults. */
 function stateFromUrl() {
   const params = new URLSearchParams(location.search);
   const state = {};
   for (const name of FILTERS) {
-    state[name] = params.has(name) ? params.get(name) : defaults[name];
+    state[name] = params.has(name) ? params.get(name) : (defaults[name] ?? '');
   }
   return state;
 }
 
 function stateFromForm() {
-  const state = {};
+  const state = stateFromUrl(); // keeps filters without a field (enterprise, a hidden one)
   for (const name of FILTERS) {
-    state[name] = form.elements[name].value.trim();
+    const field = form.elements[name];
+    if (field && !field.closest('[hidden]')) {
+      state[name] = field.value.trim();
+    }
   }
   return state;
 }
 
 function showInForm(state) {
+  fillVillageOptions(state.town);
   for (const name of FILTERS) {
     const field = form.elements[name];
+    if (!field) {
+      continue;
+    }
     field.value = state[name] ?? '';
     if (field.tagName === 'SELECT' && field.value !== (state[name] ?? '')) {
-      field.value = ''; // a code the select does not offer: the API reports it
+      field.value = ''; // a code the select does not offer (or several): the API reports an unknown one
     }
     field.removeAttribute('aria-invalid');
   }
+  for (const button of form.querySelectorAll('[data-quick]')) {
+    const range = quickRange(button.dataset.quick);
+    button.setAttribute('aria-pressed', String(range.from === state.from && range.to === state.to));
+  }
 }
 
-/** Writes the filters into the URL, leaving out those equal to the default so the range stays relative. */
+/** The page URL for a state, leaving out filters equal to the default so the default range stays relative. */
 function urlFor(state) {
   const params = new URLSearchParams(location.search);
   for (const name of FILTERS) {
@@ -67,12 +132,11 @@ function urlFor(state) {
       params.set(name, state[name]);
     }
   }
-  const query = params.toString();
-  return location.pathname + (query ? '?' + query : '');
+  return location.pathname + (params.size ? '?' + params : '');
 }
 
-/** The API query: only the filter parameters of the page URL, so both always agree. */
-function apiQuery() {
+/** The panel API query: the URL's filters, a town without a village standing for the town's villages. */
+function apiParams(overrides = {}) {
   const page = new URLSearchParams(location.search);
   const api = new URLSearchParams();
   for (const name of FILTERS) {
@@ -80,55 +144,192 @@ function apiQuery() {
       api.set(name, page.get(name));
     }
   }
-  return api.toString();
+  const town = towns.find((t) => t.code === page.get('town'));
+  if (town && !page.get('village')) {
+    api.set('village', town.villages.join(','));
+  }
+  for (const [name, value] of Object.entries(overrides)) {
+    api.set(name, value);
+  }
+  return api;
 }
 
-function updateLanguageLink() {
-  if (!langSwitch) {
+/** A link to a dashboard with the current filters, language and theme, minus the given parameters. */
+function linkTo(id, drop = [], extra = {}) {
+  const params = new URLSearchParams(location.search);
+  for (const name of drop) {
+    params.delete(name);
+  }
+  for (const [name, value] of Object.entries(extra)) {
+    if (value == null) {
+      params.delete(name);
+    } else {
+      params.set(name, value);
+    }
+  }
+  return `/dashboards/${encodeURIComponent(id)}` + (params.size ? '?' + params : '');
+}
+
+function updateLinks() {
+  if (langSwitch) {
+    langSwitch.href = linkTo(dashboardId, ['lang'], lang === 'en' ? {} : { lang: 'en' });
+  }
+  for (const link of document.querySelectorAll('[data-nav-id]')) {
+    link.href = linkTo(link.dataset.navId, ['enterprise', 'via']);
+  }
+  const reset = document.getElementById('reset');
+  if (reset) {
+    const params = new URLSearchParams();
+    for (const name of ['lang', 'theme', ...(isDrillTarget() ? DRILL_PARAMS : [])]) {
+      const value = new URLSearchParams(location.search).get(name);
+      if (value) {
+        params.set(name, value);
+      }
+    }
+    reset.href = location.pathname + (params.size ? '?' + params : '');
+  }
+  renderBreadcrumbs();
+}
+
+// ---- quick ranges -------------------------------------------------------------------------------------------
+
+function currentMonth() {
+  // China's calendar, whatever the viewer's zone: the server's defaults use it too
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .formatToParts(new Date());
+  return `${parts.find((p) => p.type === 'year').value}-${parts.find((p) => p.type === 'month').value}`;
+}
+
+function quickRange(kind) {
+  const now = currentMonth();
+  const [year, month] = now.split('-').map(Number);
+  switch (kind) {
+    case 'month':
+      return { from: now, to: now };
+    case 'quarter':
+      return { from: `${year}-${String(month - ((month - 1) % 3)).padStart(2, '0')}`, to: now };
+    case 'year':
+      return { from: `${year}-01`, to: now };
+    default:
+      return { from: shiftMonth(now, -11), to: now };
+  }
+}
+
+// ---- drill-down and breadcrumbs -----------------------------------------------------------------------------
+
+function isDrillTarget() {
+  return dashboardId === 'village' || dashboardId === 'enterprise';
+}
+
+function dashboardTitle(id) {
+  const d = dashboards.find((x) => x.id === id);
+  return d ? (d.title[lang] ?? d.title.zh) : id;
+}
+
+/** Where a click on a value of a dimension leads: the panel's `drill`, else the village or enterprise page. */
+function drillTarget(panelDef, dimension) {
+  const declared = panelDef?.drill;
+  if (declared) {
+    // {dashboard, filter}: a click on a member of the panel's first dimension opens that dashboard
+    const target = typeof declared === 'string' ? declared : (declared.dashboard ?? declared.target);
+    const dim = typeof declared === 'string' ? declared
+      : (declared.dimension ?? panelDef.dimensions?.[0] ?? target);
+    if (dim === dimension && dashboards.some((d) => d.id === target)) {
+      return { target, param: declared.filter ?? declared.param ?? dim };
+    }
+  }
+  if ((dimension === 'village' || dimension === 'enterprise') && dimension !== dashboardId
+      && dashboards.some((d) => d.id === dimension)) {
+    return { target: dimension, param: dimension };
+  }
+  return null;
+}
+
+function drillUrl(panelDef, dimension, code) {
+  const target = drillTarget(panelDef, dimension);
+  if (!target) {
+    return null;
+  }
+  const via = isDrillTarget() ? new URLSearchParams(location.search).get('via') : dashboardId;
+  const extra = { [target.param]: String(code), via };
+  if (target.param === 'village') {
+    extra.enterprise = null;
+  }
+  return linkTo(target.target, [], extra);
+}
+
+function villageName(code) {
+  return villages.find((v) => v.code === code)?.label?.[lang] ?? code;
+}
+
+function enterpriseName(code) {
+  for (const data of lastData.values()) {
+    const member = data?.labels?.enterprise?.find((m) => String(m.code) === code);
+    if (member) {
+      return member.label[lang] ?? member.label.zh;
+    }
+  }
+  return code;
+}
+
+/** 总览 › (the dashboard drilled from) › 某村 › 某企业: each link goes back up with the filters kept. */
+function renderBreadcrumbs() {
+  if (!crumbs) {
     return;
   }
   const params = new URLSearchParams(location.search);
-  params.set('lang', langSwitch.lang === 'en' ? 'en' : 'zh');
-  if (params.get('lang') === 'zh') {
-    params.delete('lang');
+  const trail = [];
+  const up = ['village', 'enterprise', 'via'];
+  trail.push({ label: dashboardTitle(homeId), href: linkTo(homeId, up) });
+  const via = params.get('via');
+  if (via && via !== homeId && dashboards.some((d) => d.id === via)) {
+    trail.push({ label: dashboardTitle(via), href: linkTo(via, up) });
   }
-  const query = params.toString();
-  langSwitch.href = location.pathname + (query ? '?' + query : '');
-}
-
-// ---- loading -----------------------------------------------------------------------------------------------
-
-async function loadAll() {
-  const mine = ++generation;
-  controller?.abort();
-  controller = new AbortController();
-  root.dataset.state = 'loading';
-  hideError();
-  updateLanguageLink();
-  const query = apiQuery();
-  const results = await Promise.allSettled(panels.map((panel) => loadPanel(panel, query, controller.signal)));
-  if (mine !== generation) {
-    return; // a newer filter change owns the page now
-  }
-  const failed = results.find((r) => r.status === 'rejected' && r.reason?.name !== 'AbortError');
-  if (failed) {
-    showError(failed.reason);
-  }
-  for (let i = 0; i < panels.length; i++) {
-    if (results[i].status === 'fulfilled') {
-      draw(panels[i], results[i].value);
-    } else {
-      setState(panels[i], 'error', failed?.reason?.problem?.detail ?? text.error);
+  if (dashboardId === 'village' || (dashboardId === 'enterprise' && params.get('village'))) {
+    const code = params.get('village');
+    if (code) {
+      trail.push({ label: villageName(code), href: linkTo('village', ['enterprise']) });
     }
   }
-  root.dataset.state = failed ? 'error' : 'ready';
-  root.dataset.generation = String(mine);
+  if (dashboardId === 'enterprise' && params.get('enterprise')) {
+    trail.push({ label: enterpriseName(params.get('enterprise')), href: location.pathname + location.search });
+  }
+  if (!isDrillTarget() && dashboardId !== homeId) {
+    trail.push({ label: dashboardTitle(dashboardId), href: location.pathname + location.search });
+  } else if (isDrillTarget() && trail.length === 1) {
+    trail.push({ label: dashboardTitle(dashboardId), href: location.pathname + location.search });
+  }
+  if (trail.length < 2) {
+    crumbs.hidden = true;
+    return;
+  }
+  const list = document.createElement('ol');
+  trail.forEach((crumb, index) => {
+    const item = document.createElement('li');
+    if (index === trail.length - 1) {
+      const here = document.createElement('span');
+      here.setAttribute('aria-current', 'page');
+      here.textContent = crumb.label;
+      item.append(here);
+    } else {
+      const link = document.createElement('a');
+      link.href = crumb.href;
+      link.textContent = crumb.label;
+      item.append(link);
+    }
+    list.append(item);
+  });
+  crumbs.replaceChildren(list);
+  crumbs.hidden = false;
+  if (isDrillTarget()) {
+    const subject = trail[trail.length - 1].label;
+    document.getElementById('subject').textContent = subject;
+  }
 }
 
-async function loadPanel(panel, query, signal) {
-  setState(panel, panel.dataset.state === 'ready' ? 'ready' : 'loading', text.loading);
-  const url = `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(panel.dataset.panel)}`
-      + (query ? '?' + query : '');
+// ---- filter options ------------------------------------------------------------------------------------------
+
+async function getJson(url, signal) {
   const response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
@@ -139,9 +340,224 @@ async function loadPanel(panel, query, signal) {
   return body;
 }
 
+function option(value, label) {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = label;
+  return element;
+}
+
+function showField(name, show) {
+  const field = form.elements[name]?.closest('.field');
+  if (field) {
+    field.hidden = !show;
+  }
+}
+
+/** Fills the selects the catalogue can answer and the page's panels can use; hides the others. */
+async function setUpFilters(catalog) {
+  const coded = new Set(catalog.dimensions.filter((d) => d.coded).map((d) => d.id));
+  const all = new Set(catalog.dimensions.map((d) => d.id));
+  const supported = Array.isArray(definition.filters) ? new Set(definition.filters) : null;
+  const allowed = (name) => !supported || supported.has(name);
+
+  const jobs = Object.entries(MEMBER_FILTERS).map(async ([name, candidates]) => {
+    const dim = candidates.find((c) => coded.has(c));
+    if (!dim || !allowed(name)) {
+      showField(name, false);
+      return;
+    }
+    const members = await getJson(`/api/catalog/dimensions/${encodeURIComponent(dim)}/members`).catch(() => null);
+    const select = form.elements[name];
+    if (!members?.length) {
+      showField(name, false);
+      return;
+    }
+    const first = select.options[0];
+    select.replaceChildren(first);
+    const headline = members.filter((m) => m.headline);
+    if (headline.length && headline.length < members.length) {
+      const top = document.createElement('optgroup');
+      top.label = text.headlineSectors;
+      top.append(...headline.map((m) => option(m.code, m.label[lang])));
+      const rest = document.createElement('optgroup');
+      rest.label = text.otherSectors;
+      rest.append(...members.filter((m) => !m.headline).map((m) => option(m.code, m.label[lang])));
+      select.append(top, rest);
+    } else {
+      select.append(...members.map((m) => option(m.code, m.label[lang])));
+    }
+    showField(name, true);
+  });
+
+  jobs.push((async () => {
+    if (coded.has('village') && allowed('village')) {
+      villages = await getJson('/api/catalog/dimensions/village/members').catch(() => []);
+      towns = await getJson('/api/regions/towns').catch(() => []);
+    }
+    showField('village', villages.length > 0);
+    showField('town', towns.length > 0 && allowed('town'));
+    const townSelect = form.elements.town;
+    townSelect.replaceChildren(townSelect.options[0], ...towns.map((t) => option(t.code, t.label[lang])));
+  })());
+
+  // time grain: only where the catalogue has more than one grain and a panel is by time
+  const grains = GRAINS.filter((g) => all.has(g));
+  const byTime = definition.panels.some((p) => (p.dimensions ?? []).some(isTimeDimension));
+  const grainSelect = form.elements.grain;
+  grainSelect.replaceChildren(...grains.map((g) => option(g, text[`grain.${g}`])));
+  defaults.grain = definition.defaults?.grain ?? (grains.includes('month') ? 'month' : grains[0] ?? '');
+  showField('grain', grains.length > 1 && byTime && allowed('grain'));
+
+  await Promise.all(jobs);
+}
+
+function fillVillageOptions(townCode) {
+  const select = form.elements.village;
+  const town = towns.find((t) => t.code === townCode);
+  const list = town ? villages.filter((v) => town.villages.includes(v.code)) : villages;
+  select.replaceChildren(select.options[0], ...list.map((v) => option(v.code, v.label[lang])));
+}
+
+// ---- panels ---------------------------------------------------------------------------------------------------
+
+function buildPanels() {
+  const sections = definition.panels.map((p) => {
+    const section = document.createElement('section');
+    section.className = `panel panel-${p.chart}`;
+    section.id = `panel-${p.id}`;
+    section.dataset.panel = p.id;
+    section.dataset.chart = p.chart;
+    section.dataset.title = p.title[lang] ?? p.title.zh;
+    section.dataset.state = 'loading';
+    section.setAttribute('aria-labelledby', `panel-${p.id}-title`);
+    const heading = document.createElement('h2');
+    heading.id = `panel-${p.id}-title`;
+    heading.textContent = section.dataset.title;
+    const body = document.createElement('div');
+    body.className = 'panel-body';
+    const state = document.createElement('p');
+    state.className = 'state';
+    state.setAttribute('role', 'status');
+    state.textContent = text.loading;
+    section.append(heading, body, state);
+    section._def = p;
+    return section;
+  });
+  panelsBox.replaceChildren(...sections);
+  for (const section of sections) {
+    resizeObserver.observe(section);
+  }
+}
+
+function panels() {
+  return [...panelsBox.querySelectorAll('.panel[data-panel]')];
+}
+
+function panelUrl(def, overrides) {
+  const query = apiParams(overrides).toString();
+  const base = def.data ?? `/api/dashboards/${encodeURIComponent(dashboardId)}/panels/${encodeURIComponent(def.id)}`;
+  return base + (query ? '?' + query : '');
+}
+
+function context(section, signal) {
+  return {
+    lang,
+    text,
+    theme: theme(),
+    drillUrl: (dimension, code) => drillUrl(section._def, dimension, code),
+    navigate: (url) => location.assign(url),
+    fetchPanel: (def, overrides) => getJson(panelUrl(def, overrides), signal),
+  };
+}
+
+async function loadAll() {
+  const mine = ++generation;
+  controller?.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  root.dataset.state = 'loading';
+  hideError();
+  updateLinks();
+  const results = await Promise.allSettled(panels().map(async (section) => {
+    setState(section, section.dataset.state === 'ready' ? 'ready' : 'loading', text.loading);
+    const data = await getJson(panelUrl(section._def), signal);
+    if (mine !== generation) {
+      return;
+    }
+    lastData.set(section.dataset.panel, data);
+    await draw(section, data, signal);
+  }));
+  if (mine !== generation) {
+    return; // a newer filter change owns the page now
+  }
+  const failed = results.find((r) => r.status === 'rejected' && r.reason?.name !== 'AbortError');
+  if (failed) {
+    showError(failed.reason);
+  }
+  panels().forEach((section, i) => {
+    if (results[i].status === 'rejected') {
+      setState(section, 'error', results[i].reason?.problem?.detail ?? text.error);
+    }
+  });
+  renderBreadcrumbs(); // enterprise names arrive with the data
+  root.dataset.state = failed ? 'error' : 'ready';
+  root.dataset.generation = String(mine);
+}
+
+async function draw(section, data, signal) {
+  const renderer = rendererFor(section.dataset.chart);
+  if (!renderer) {
+    setState(section, 'error', `${text.unsupported}: ${section.dataset.chart}`);
+    return;
+  }
+  if (!data.rows?.length) {
+    disposeCharts(section);
+    section.querySelector('.panel-body').replaceChildren();
+    setState(section, 'empty', text.noData);
+    return;
+  }
+  setState(section, 'ready', '');
+  const state = await renderer(section, section._def, ratiosAsPercent(data), context(section, signal));
+  setState(section, state === 'empty' ? 'empty' : 'ready', state === 'empty' ? text.noData : '');
+}
+
+// Ratios arrive as 0–1 (column format "ratio"); people read them as percentages, so every renderer gets them
+// as percent values with a % unit, converted in this one place.
+function ratiosAsPercent(data) {
+  const ratios = new Set((data.columns ?? []).filter((c) => c.format === 'ratio').map((c) => c.id));
+  if (!ratios.size) {
+    return data;
+  }
+  const percent = (v) => (v == null || Number.isNaN(Number(v)) ? v : Math.round(Number(v) * 1000) / 10);
+  const isRatio = (data.columns ?? []).map((c) => ratios.has(c.id));
+  const compare = (c) => (c ? { ...c, value: percent(c.value), change: percent(c.change) } : c);
+  return {
+    ...data,
+    columns: data.columns.map((c) => (ratios.has(c.id) ? { ...c, format: 'percent', unit: { zh: '%', en: '%' } } : c)),
+    rows: data.rows.map((row) => (Array.isArray(row) ? row.map((v, i) => (isRatio[i] ? percent(v) : v)) : row)),
+    kpis: data.kpis?.map((k) => (!ratios.has(k.metric) ? k : {
+      ...k,
+      value: percent(k.value),
+      compare: k.compare && Object.fromEntries(Object.entries(k.compare).map(([key, c]) => [key, compare(c)])),
+      sparkline: k.sparkline?.map(([t, v]) => [t, percent(v)]),
+    })),
+  };
+}
+
+function redrawAll() {
+  disposeCharts(panelsBox);
+  for (const section of panels()) {
+    const data = lastData.get(section.dataset.panel);
+    if (data && section.dataset.state === 'ready') {
+      draw(section, data);
+    }
+  }
+}
+
 function showError(error) {
   const problem = error?.problem;
-  errorBox.textContent = problem?.detail ?? text.error;
+  errorBox.textContent = problem?.detail ?? error?.message ?? text.error;
   errorBox.hidden = false;
   const field = problem?.parameter && form.elements[problem.parameter];
   if (field) {
@@ -153,221 +569,79 @@ function hideError() {
   errorBox.hidden = true;
   errorBox.textContent = '';
   for (const name of FILTERS) {
-    form.elements[name].removeAttribute('aria-invalid');
+    form.elements[name]?.removeAttribute('aria-invalid');
   }
 }
 
-function setState(panel, state, message) {
-  panel.dataset.state = state;
-  panel.querySelector('.state').textContent = message ?? '';
+function setState(section, state, message) {
+  section.dataset.state = state;
+  section.querySelector('.state').textContent = message ?? '';
 }
 
-// ---- drawing -----------------------------------------------------------------------------------------------
+// ---- events ---------------------------------------------------------------------------------------------------
 
-function draw(panel, data) {
-  const chart = panel.dataset.chart;
-  if (chart === 'kpi') {
-    drawKpi(panel, data);
-    return;
-  }
-  if (data.rows.length === 0) {
-    chartOf(panel).clear();
-    setState(panel, 'empty', text.noData);
-    return;
-  }
-  setState(panel, 'ready', '');
-  const option = chart === 'bar_ranking' ? rankingOption(panel, data) : trendOption(panel, data, chart);
-  const instance = chartOf(panel);
-  instance.setOption(option, { notMerge: true });
-  instance.resize();
-}
-
-function chartOf(panel) {
-  const element = panel.querySelector('.chart');
-  return echarts.getInstanceByDom(element)
-      ?? echarts.init(element, null, { renderer: 'canvas', locale: lang === 'en' ? 'EN' : 'ZH' });
-}
-
-function common(panel) {
-  return {
-    aria: { enabled: true },
-    animationDuration: 300,
-    toolbox: {
-      right: 0,
-      top: 0,
-      feature: { saveAsImage: { title: text.saveImage, name: panel.dataset.title, pixelRatio: 2 } },
-    },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-  };
-}
-
-/** Months × an optional series dimension (e.g. sector): stacked bars or lines, every month of the range shown. */
-function trendOption(panel, data, chart) {
-  const dims = data.columns.filter((c) => c.kind === 'dimension');
-  const metricIndex = data.columns.findIndex((c) => c.kind === 'metric');
-  const months = monthsBetween(data.filters.from, data.filters.to);
-  const seriesDim = dims[1];
-  const members = seriesDim ? (data.labels[seriesDim.id] ?? []) : [{ code: null, label: data.columns[metricIndex].label }];
-  const values = new Map();
-  for (const row of data.rows) {
-    values.set(`${row[0]}|${seriesDim ? row[1] : null}`, row[metricIndex]);
-  }
-  const series = members.map((member) => ({
-    type: chart === 'line' ? 'line' : 'bar',
-    stack: chart === 'stacked_bar' ? 'total' : undefined,
-    name: member.label[lang],
-    emphasis: { focus: 'series' },
-    data: months.map((month) => values.get(`${month}|${member.code}`) ?? 0),
-  }));
-  return {
-    ...common(panel),
-    legend: { type: 'scroll', top: 0, left: 0, right: 40 },
-    grid: { left: 8, right: 16, top: 64, bottom: 28, containLabel: true },
-    xAxis: {
-      type: 'category',
-      name: text.monthAxis,
-      nameLocation: 'middle',
-      nameGap: 40,
-      data: months,
-      axisLabel: { hideOverlap: true, formatter: monthLabel },
-    },
-    // left-aligned so the axis title starts at the axis instead of being centred over it and cut off on phones
-    yAxis: { type: 'value', name: text.countAxis, minInterval: 1, nameTextStyle: { align: 'left' } },
-    series,
-  };
-}
-
-/** One bar per member of the only dimension, largest first, names on the left. */
-function rankingOption(panel, data) {
-  const dim = data.columns.find((c) => c.kind === 'dimension');
-  const metricIndex = data.columns.findIndex((c) => c.kind === 'metric');
-  const labels = new Map((data.labels[dim.id] ?? []).map((m) => [m.code, m.label[lang]]));
-  const names = data.rows.map((row) => labels.get(row[0]) ?? String(row[0]));
-  panel.querySelector('.chart').style.height = `${Math.max(260, 80 + 28 * names.length)}px`;
-  return {
-    ...common(panel),
-    grid: { left: 8, right: 40, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: text.countAxis, nameLocation: 'middle', nameGap: 24, minInterval: 1, position: 'top' },
-    yAxis: { type: 'category', name: dim.label[lang], data: names, inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{
-      type: 'bar',
-      name: data.columns[metricIndex].label[lang],
-      data: data.rows.map((row) => row[metricIndex]),
-      label: { show: true, position: 'right' },
-    }],
-  };
-}
-
-/** The total of the range, this month against the last, and a sparkline when the panel is by month. */
-function drawKpi(panel, data) {
-  const metricIndex = data.columns.findIndex((c) => c.kind === 'metric');
-  const metric = data.columns[metricIndex];
-  const byMonth = data.columns[0]?.id === 'month' && metricIndex === 1;
-  const total = data.rows.reduce((sum, row) => sum + Number(row[metricIndex] ?? 0), 0);
-  panel.querySelector('.kpi-value').textContent = total.toLocaleString(lang === 'en' ? 'en' : 'zh-CN');
-  panel.querySelector('.kpi-unit').textContent = metric.unit?.[lang] ?? '';
-  const change = panel.querySelector('.kpi-change');
-  const chartElement = panel.querySelector('.chart');
-  if (!byMonth) {
-    change.textContent = '';
-    chartElement.hidden = true;
-    setState(panel, data.rows.length ? 'ready' : 'empty', data.rows.length ? '' : text.noData);
-    return;
-  }
-  const months = monthsBetween(data.filters.from, data.filters.to);
-  const values = new Map(data.rows.map((row) => [row[0], Number(row[1])]));
-  const series = months.map((m) => values.get(m) ?? 0);
-  const current = series[series.length - 1] ?? 0;
-  const previous = series.length > 1 ? series[series.length - 2] : null;
-  const unit = metric.unit?.[lang] ?? '';
-  const last = months[months.length - 1];
-  const [colon, comma] = lang === 'en' ? [': ', ', '] : ['：', '，'];
-  let line = `${monthLong(last)}${colon}${current}${unit}`;
-  if (previous !== null) {
-    const delta = current - previous;
-    line += `${comma}${text.vsLastMonth} ${delta > 0 ? '+' : ''}${delta}`;
-  }
-  change.textContent = line;
-  if (data.rows.length === 0) {
-    setState(panel, 'empty', text.noData);
-    chartOf(panel).clear();
-    return;
-  }
-  setState(panel, 'ready', '');
-  const instance = chartOf(panel);
-  instance.setOption({
-    aria: { enabled: true },
-    animation: false,
-    grid: { left: 2, right: 2, top: 6, bottom: 2 },
-    tooltip: { trigger: 'axis', confine: true },
-    xAxis: { type: 'category', data: months, show: false, boundaryGap: false },
-    yAxis: { type: 'value', show: false, min: 0 },
-    series: [{ type: 'line', name: metric.label[lang], data: series, smooth: true, symbol: 'none', areaStyle: { opacity: 0.15 } }],
-  }, { notMerge: true });
-  instance.resize();
-}
-
-function monthsBetween(from, to) {
-  const months = [];
-  if (!MONTH.test(from) || !MONTH.test(to)) {
-    return months;
-  }
-  let [year, month] = from.split('-').map(Number);
-  const [endYear, endMonth] = to.split('-').map(Number);
-  while ((year < endYear || (year === endYear && month <= endMonth)) && months.length < 1200) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
-
-/** 2025-03 → "3月" (with the year under January and the first month), or "Mar" / "Mar 2025" in English. */
-function monthLabel(value, index) {
-  const [year, month] = value.split('-').map(Number);
-  const withYear = index === 0 || month === 1;
-  if (lang === 'en') {
-    const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
-    return withYear ? `${name}\n${year}` : name;
-  }
-  return withYear ? `${month}月\n${year}年` : `${month}月`;
-}
-
-function monthLong(value) {
-  const [year, month] = value.split('-').map(Number);
-  if (lang === 'en') {
-    return new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  }
-  return `${year}年${month}月`;
-}
-
-// ---- events ------------------------------------------------------------------------------------------------
-
-function onFiltersChanged(event) {
-  event?.preventDefault?.();
-  const state = stateFromForm();
+function apply(state) {
   const url = urlFor(state);
   if (url !== location.pathname + location.search) {
     history.pushState(null, '', url);
   }
+  showInForm(stateFromUrl());
   loadAll();
 }
 
-form.addEventListener('change', onFiltersChanged);
-form.addEventListener('submit', onFiltersChanged);
+form.addEventListener('change', (event) => {
+  const state = stateFromForm();
+  if (event.target.name === 'town') {
+    state.village = '';
+  }
+  apply(state);
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  apply(stateFromForm());
+});
+form.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-quick]');
+  if (button) {
+    apply({ ...stateFromForm(), ...quickRange(button.dataset.quick) });
+  }
+});
+themeToggle?.addEventListener('click', toggleTheme);
 window.addEventListener('popstate', () => {
+  applyTheme();
   showInForm(stateFromUrl());
   loadAll();
 });
-const resizeObserver = new ResizeObserver((entries) => {
-  for (const entry of entries) {
-    echarts.getInstanceByDom(entry.target)?.resize();
-  }
-});
-panels.forEach((panel) => resizeObserver.observe(panel.querySelector('.chart')));
+const resizeObserver = new ResizeObserver(() => resizeCharts(panelsBox));
 
-showInForm(stateFromUrl());
-loadAll();
+// ---- start ----------------------------------------------------------------------------------------------------
+
+async function start() {
+  applyTheme();
+  try {
+    const [def, list, catalog] = await Promise.all([
+      getJson(`/api/dashboards/${encodeURIComponent(dashboardId)}`),
+      getJson('/api/dashboards'),
+      getJson('/api/catalog'),
+    ]);
+    definition = def;
+    dashboards = list;
+    const d = def.defaults ?? {};
+    defaults = {
+      from: d.from ?? defaults.from,
+      to: d.to ?? defaults.to,
+      sector: (d.sector ?? []).join(','),
+      village: (d.village ?? []).join(','),
+    };
+    buildPanels();
+    await setUpFilters(catalog);
+  } catch (error) {
+    showError(error);
+    root.dataset.state = 'error';
+    return;
+  }
+  showInForm(stateFromUrl());
+  await loadAll();
+}
+
+start();

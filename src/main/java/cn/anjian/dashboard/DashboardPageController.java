@@ -1,10 +1,11 @@
 package cn.anjian.dashboard;
 
 import java.util.List;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import cn.anjian.semantic.Filters;
-import cn.anjian.semantic.Member;
-import cn.anjian.semantic.MemberRepository;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,21 +14,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The dashboard pages: a server-rendered shell (title, filter form, one empty box per panel) that
- * {@code static/js/dashboard.js} fills with charts. The filter form is a plain GET form, so the filters work and
- * stay in the URL even before the script runs.
+ * The dashboard pages: one server-rendered shell for every dashboard (navigation, title, filter form, an empty
+ * panel area) that {@code static/js/dashboard.js} fills from the dashboard's definition and panel data. The shell
+ * knows nothing about a dashboard's panels, so a new dashboard file needs no page code.
  */
 @Controller
 class DashboardPageController {
 
-    private final DashboardService service;
-    private final MemberRepository members;
-    private final DashboardProperties properties;
+    /**
+     * Dashboards that show one village or one enterprise and are reached by drilling down, not from the navigation
+     * bar. Dashboard files carry no such flag yet, hence the ids.
+     */
+    static final Set<String> DRILL_TARGETS = Set.of("village", "enterprise");
 
-    DashboardPageController(DashboardService service, MemberRepository members, DashboardProperties properties) {
+    private final DashboardService service;
+    private final DashboardProperties properties;
+    private final JsonMapper json;
+
+    DashboardPageController(DashboardService service, DashboardProperties properties, JsonMapper json) {
         this.service = service;
-        this.members = members;
         this.properties = properties;
+        this.json = json;
     }
 
     @GetMapping("/")
@@ -38,32 +45,36 @@ class DashboardPageController {
     @GetMapping("/dashboards/{id}")
     String dashboard(@PathVariable String id,
                      @RequestParam(required = false) String lang,
-                     @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to,
-                     @RequestParam(required = false) List<String> sector,
-                     @RequestParam(required = false) List<String> village,
+                     @RequestParam(required = false) String theme,
                      Model model) {
         Dashboard dashboard = service.dashboard(id);
+        PageText text = PageText.of(lang);
+        List<NavItem> nav = service.all().stream()
+                .filter(d -> !DRILL_TARGETS.contains(d.id()))
+                .map(d -> new NavItem(d.id(), d.title().in(text.lang()), "/dashboards/" + d.id(),
+                        d.id().equals(id)))
+                .toList();
         Filters defaults = service.defaults(dashboard);
-        List<Member> sectors = members.sectors();
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("t", PageText.of(lang));
-        model.addAttribute("headlineSectors", sectors.stream().filter(Member::headline).toList());
-        model.addAttribute("otherSectors", sectors.stream().filter(s -> !s.headline()).toList());
-        model.addAttribute("villages", members.villages());
-        model.addAttribute("defaults", defaults);
-        // What the URL asked for, shown as-is in the form; the API validates it and the script reports errors.
-        model.addAttribute("from", from == null ? defaults.from().toString() : from);
-        model.addAttribute("to", to == null ? defaults.to().toString() : to);
-        model.addAttribute("sector", first(sector, defaults.sectors()));
-        model.addAttribute("village", first(village, defaults.villages()));
+        model.addAttribute("defaultFrom", defaults.from().toString());
+        model.addAttribute("defaultTo", defaults.to().toString());
+        model.addAttribute("t", text);
+        model.addAttribute("textJson", json.writeValueAsString(text.words()));
+        model.addAttribute("nav", nav);
+        model.addAttribute("home", service.all().stream()
+                .filter(d -> d.id().equals(properties.home())).findFirst().orElse(dashboard));
+        model.addAttribute("dark", "dark".equals(theme));
         return "dashboard";
     }
 
-    /** The selects pick one code; a URL with several (from the API) shows the first. */
-    private static String first(List<String> requested, List<String> defaults) {
-        List<String> values = requested == null ? defaults : requested;
-        return values.stream().flatMap(v -> List.of(v.split(",")).stream()).map(String::strip)
-                .filter(v -> !v.isEmpty()).findFirst().orElse("");
+    /**
+     * One entry of the navigation bar. Public because the template reads it.
+     *
+     * @param id      dashboard id
+     * @param title   in the page's language
+     * @param href    the page, without filters (the script adds the current ones)
+     * @param current whether it is the page shown
+     */
+    public record NavItem(String id, String title, String href, boolean current) {
     }
 }

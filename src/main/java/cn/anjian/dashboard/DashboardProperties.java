@@ -21,5 +21,5 @@ import org.springframework.validation.annotation.Validated;
 public record DashboardProperties(
         @NotBlank @DefaultValue("classpath*:dashboards/*.yaml") String location,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @NotBlank @DefaultValue("hazard-trends") String home) {
+        @NotBlank @DefaultValue("overview") String home) {
 }

@@ -1,26 +1,89 @@
 package cn.anjian.dashboard;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The page's own words in Chinese (the default) and English ({@code ?lang=en}). Labels of data (sectors,
- * villages, metrics) come from the catalogue and reference tables, not from here.
+ * villages, metrics, dashboard titles) come from the catalogue, the reference tables and the dashboard files, not
+ * from here. The template reads single words with {@link #w}; the script gets them all as one JSON attribute.
+ *
+ * @param lang      {@code zh} or {@code en}
+ * @param htmlLang  the page's {@code lang} attribute
+ * @param otherLang the language the switch leads to
+ * @param words     key → text
  */
-record PageText(String lang, String htmlLang, String appName, String filters, String from, String to,
-                String sector, String allSectors, String headlineSectors, String otherSectors, String village,
-                String allVillages, String apply, String reset, String loading, String noData, String error,
-                String monthAxis, String countAxis, String saveImage, String vsLastMonth,
-                String otherLanguage, String otherLanguageLang) {
+record PageText(String lang, String htmlLang, String otherLang, Map<String, String> words) {
 
-    static final PageText ZH = new PageText("zh", "zh-CN", "安监数仓", "筛选", "起始月份", "截止月份",
-            "行业领域", "全部行业领域", "重点领域", "其他领域", "村(社区)", "全部村(社区)", "应用", "恢复默认",
-            "加载中…", "无数据", "加载失败", "月份", "隐患数(件)", "保存为图片", "较上月",
-            "English", "en");
+    private static final String[][] WORDS = {
+            // key, zh, en
+            {"appName", "安监数仓", "Anjian work-safety warehouse"},
+            {"nav", "看板", "Dashboards"},
+            {"breadcrumb", "当前位置", "You are here"},
+            {"filters", "筛选", "Filters"},
+            {"from", "起始月份", "From"},
+            {"to", "截止月份", "To"},
+            {"quickPicks", "快捷时间", "Quick ranges"},
+            {"thisMonth", "本月", "This month"},
+            {"thisQuarter", "本季度", "This quarter"},
+            {"thisYear", "本年", "This year"},
+            {"last12", "近12个月", "Last 12 months"},
+            {"grain", "时间粒度", "Time grain"},
+            {"grain.day", "日", "Day"},
+            {"grain.week", "周", "Week"},
+            {"grain.month", "月", "Month"},
+            {"grain.quarter", "季", "Quarter"},
+            {"grain.year", "年", "Year"},
+            {"sector", "行业领域", "Sector"},
+            {"allSectors", "全部行业领域", "All sectors"},
+            {"headlineSectors", "重点领域", "Headline sectors"},
+            {"otherSectors", "其他领域", "Other sectors"},
+            {"town", "乡镇(街道)", "Town"},
+            {"allTowns", "全部乡镇(街道)", "All towns"},
+            {"village", "村(社区)", "Village"},
+            {"allVillages", "全部村(社区)", "All villages"},
+            {"level", "隐患等级", "Hazard level"},
+            {"allLevels", "全部等级", "All levels"},
+            {"department", "责任单位", "Department"},
+            {"allDepartments", "全部责任单位", "All departments"},
+            {"enterprise", "企业", "Enterprise"},
+            {"apply", "应用", "Apply"},
+            {"reset", "恢复默认", "Reset"},
+            {"loading", "加载中…", "Loading…"},
+            {"noData", "无数据", "No data"},
+            {"error", "加载失败", "Failed to load"},
+            {"unsupported", "不支持的图表类型", "Unsupported chart type"},
+            {"saveImage", "保存为图片", "Save as image"},
+            {"vsPrevious", "较上期", "vs previous period"},
+            {"vsYearAgo", "较去年同期", "vs same period last year"},
+            {"notComparable", "无可比数据", "no comparison"},
+            {"drillHint", "点击查看详情", "Click for details"},
+            {"sortHint", "点击列标题排序", "Click a column heading to sort"},
+            {"theme", "主题", "Theme"},
+            {"themeDark", "深色大屏", "Dark (wall screen)"},
+            {"themeLight", "浅色", "Light"},
+            {"otherLanguage", "English", "中文"},
+            {"noscript", "需要启用 JavaScript 才能显示图表。", "Charts need JavaScript."},
+    };
 
-    static final PageText EN = new PageText("en", "en", "Anjian work-safety warehouse", "Filters", "From", "To",
-            "Sector", "All sectors", "Headline sectors", "Other sectors", "Village", "All villages", "Apply",
-            "Reset", "Loading…", "No data", "Failed to load", "Month", "Hazards", "Save as image",
-            "vs last month", "中文", "zh");
+    static final PageText ZH = of(1, "zh", "zh-CN", "en");
+    static final PageText EN = of(2, "en", "en", "zh");
 
     static PageText of(String lang) {
         return "en".equalsIgnoreCase(lang) ? EN : ZH;
+    }
+
+    /** One word; the key itself when missing, so a typo shows on the page instead of failing it. */
+    public String w(String key) {
+        return words.getOrDefault(key, key);
+    }
+
+    private static PageText of(int column, String lang, String htmlLang, String otherLang) {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (String[] row : WORDS) {
+            words.put(row[0], row[column]);
+        }
+        return new PageText(lang, htmlLang, otherLang, Collections.unmodifiableMap(words));
     }
 }

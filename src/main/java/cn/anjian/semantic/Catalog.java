@@ -166,6 +166,9 @@ public class Catalog {
         metric("major_overdue", "逾期重大隐患", "Major hazards overdue", COUNT, Format.COUNT,
                 "逾期未整改的重大隐患数", "Major hazards open and past the deadline",
                 hazard(f -> count(major.and(overdueOn(f)))));
+        metric("major_unpublished", "销号未公布的重大隐患", "Major hazards closed, not published", COUNT, Format.COUNT,
+                "截至统计日已销号但未向社会公布的重大隐患数", "Major hazards closed by the as-of date and not published",
+                hazard(f -> count(major.and(h.CLOSED_DATE.le(f.asOf())).and(h.IS_PUBLISHED.isFalse()))));
         metric("mean_days_to_rectify", "平均整改天数", "Mean days to rectify", DAYS, Format.DAYS,
                 "已整改隐患从发现到整改的平均天数", "Mean days from found to rectified, over hazards rectified",
                 hazard(f -> DSL.avg(daysToRectify()).filterWhere(rectifiedBy(f)).cast(SQLDataType.DOUBLE)));
@@ -290,6 +293,9 @@ public class Catalog {
                 "Accidents in the range", new Variant(Source.ACCIDENT, f -> count(DSL.noCondition())));
         metric("deaths", "死亡人数", "Deaths", PEOPLE, Format.COUNT, "事故死亡人数", "Deaths in accidents",
                 new Variant(Source.ACCIDENT, f -> DSL.sum(a.DEATHS).cast(SQLDataType.BIGINT)));
+        metric("accidents_concealed", "瞒报事故", "Concealed accidents", Label.of("起", ""), Format.COUNT,
+                "经查实瞒报、谎报的事故起数", "Accidents found to have been concealed",
+                new Variant(Source.ACCIDENT, f -> count(a.IS_CONCEALED.isTrue())));
         metric("injuries", "受伤人数", "Injuries", PEOPLE, Format.COUNT, "事故受伤人数", "Injuries in accidents",
                 new Variant(Source.ACCIDENT, f -> DSL.sum(a.INJURIES).cast(SQLDataType.BIGINT)));
     }

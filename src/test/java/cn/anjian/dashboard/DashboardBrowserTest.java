@@ -2,6 +2,12 @@ package cn.anjian.dashboard;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,30 +18,45 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.TestLogins;
+import cn.anjian.security.UserAccounts;
 import cn.anjian.semantic.HazardFixture;
 import cn.anjian.warehouse.MartRefresher;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,10 +64,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hazard-trends page in headless Chromium against the running app and a warehouse of known rows: charts
- * draw without console errors, a filter change rewrites the URL and the data, reload and back keep the state,
- * and a 390 px phone gets no horizontal scroll. Needs Debian's chromium, chromium-driver and fonts-noto-cjk
+ * The dashboard pages in headless Chromium against the running app and a warehouse of known rows: every dashboard {@code GET /api/dashboards} lists draws its panels without console errors
+ * and fits a 390 px phone; filters live in the URL and survive reload and back; a village bar drills to the village
+ * page with breadcrumbs that lead back with the filters kept; the dark theme and English are one click away.
+ * The shipped dashboard files are joined by {@code browser-dashboards/} (a chart gallery with every chart type and,
+ * until the real one ships, a village page). Needs Debian's chromium, chromium-driver and fonts-noto-cjk
  * ({@code .ci/run} installs them); outside CI the test is skipped when they are missing, in CI it fails.
+ * Signed in once, through the login form, as an administrator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EnabledIf(value = "browserAvailable",
@@ -57,15 +81,25 @@ class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * {@code -Danjian.browser-test.demo-scale=0.2} runs the test on the demo town, imported through the real import
+     * path, for screenshots worth showing (the README's); by default the small {@link HazardFixture} keeps the class
+     * fast. Every expected number is counted from the warehouse, so both data sets pass.
+     */
+    private static final String DEMO_SCALE = System.getProperty("anjian.browser-test.demo-scale");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final YearMonth NOW = YearMonth.now(ZoneId.of("Asia/Shanghai"));
 
-    /** True when the ECharts instances of every drawn panel exist and have painted a canvas. */
+    /** The generation of the last drawn load, or -1 while any panel is loading or a visible chart is not painted. */
     private static final String DRAWN_GENERATION = """
             const root = document.getElementById('dashboard');
             if (!root || !window.echarts || root.dataset.state !== 'ready') return -1;
-            for (const panel of document.querySelectorAll('.panel[data-state="ready"]')) {
-              const chart = panel.querySelector('.chart');
-              if (!echarts.getInstanceByDom(chart) || !chart.querySelector('canvas')) return -1;
+            for (const panel of document.querySelectorAll('.panel')) {
+              if (panel.dataset.state === 'loading') return -1;
+              if (panel.dataset.state !== 'ready') continue;
+              for (const chart of panel.querySelectorAll('.chart')) {
+                if (!echarts.getInstanceByDom(chart) || !chart.querySelector('canvas')) return -1;
+              }
             }
             return Number(root.dataset.generation);""";
 
@@ -75,12 +109,41 @@ class DashboardBrowserTest {
                 .reduce((sum, d) => sum + Number(d && typeof d === 'object' ? d.value : d), 0);""";
 
     @TempDir
-    static Path warehouse;
+    static Path work;
 
     @DynamicPropertySource
-    static void warehouse(DynamicPropertyRegistry registry) {
-        registry.add("anjian.warehouse.path", () -> warehouse.resolve("browser-test.duckdb").toString());
+    static void warehouseAndDashboards(DynamicPropertyRegistry registry) {
+        registry.add("anjian.warehouse.path", () -> work.resolve("browser-test.duckdb").toString());
         registry.add("anjian.warehouse.memory-limit", () -> "512MB");
+        registry.add("anjian.etl.work-dir", () -> work.resolve("etl").toString());
+        if (DEMO_SCALE != null) {
+            registry.add("anjian.demo.enabled", () -> "true");
+            registry.add("anjian.demo.scale", () -> DEMO_SCALE);
+            registry.add("anjian.demo.folder", () -> work.resolve("demo-ledgers").toString());
+        }
+        registry.add("anjian.dashboard.location", () -> "file:" + dashboardFiles() + "/*.yaml");
+    }
+
+    /** The shipped dashboard files plus the test ones whose file name they do not already use. */
+    private static Path dashboardFiles() {
+        Path folder = work.resolve("dashboards");
+        try {
+            Files.createDirectories(folder);
+            PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+            for (String pattern : List.of("classpath*:dashboards/*.yaml", "classpath*:browser-dashboards/*.yaml")) {
+                for (Resource resource : resolver.getResources(pattern)) {
+                    Path target = folder.resolve(resource.getFilename());
+                    if (!Files.exists(target)) {
+                        try (InputStream in = resource.getInputStream()) {
+                            Files.copy(in, target);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder.toAbsolutePath();
     }
 
     static ChromeDriver browser;
@@ -90,6 +153,12 @@ class DashboardBrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    DashboardProperties properties;
 
     static boolean browserAvailable() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
@@ -103,9 +172,12 @@ class DashboardBrowserTest {
     }
 
     @BeforeAll
-    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts) {
-        HazardFixture.insert(jdbc, NOW);
-        marts.refresh();
+    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
+                                    @Autowired UserAccounts accounts, @Value("${local.server.port}") int port) {
+        if (DEMO_SCALE == null) {
+            HazardFixture.insert(jdbc, NOW);
+            marts.refresh();
+        }
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -121,6 +193,9 @@ class DashboardBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+
+        accounts.create("browser-admin", "浏览器测试", "browser-test-password", Role.ADMIN, List.of(), "test", false);
+        TestLogins.signIn(browser, "http://localhost:" + port, "browser-admin", "browser-test-password");
     }
 
     @AfterAll
@@ -131,35 +206,88 @@ class DashboardBrowserTest {
     }
 
     @BeforeEach
-    void desktopViewportAndFreshLogs() {
+    void desktopViewportLightThemeAndFreshLogs() {
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        if (browser.getCurrentUrl().startsWith("http")) {
+            browser.executeScript("localStorage.clear()");
+        }
         browser.manage().logs().get(LogType.BROWSER); // reading the log empties it
     }
 
-    @Test
-    void homeOpensTheDashboardAndDrawsEveryPanelWithoutConsoleErrors() throws IOException {
-        browser.get(url("/"));
-        waitForCharts(0);
+    /** One test per dashboard the app lists, so dashboards added later are covered without touching this class. */
+    @TestFactory
+    Stream<DynamicTest> everyDashboardDrawsItsPanelsWithoutConsoleErrorsAndFitsAPhone() throws Exception {
+        JsonNode list = getJson("/api/dashboards");
+        assertThat(list.size()).isPositive();
+        return list.valueStream().map(summary -> DynamicTest.dynamicTest(summary.get("id").asString(), () -> {
+            String id = summary.get("id").asString();
+            String page = summary.get("page").asString() + subjectOf(id);
+            int panels = getJson("/api/dashboards/" + id).get("panels").size();
 
-        assertThat(browser.getCurrentUrl()).endsWith("/dashboards/hazard-trends");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("隐患趋势");
-        long lastTwelveMonths = count(NOW.minusMonths(11), NOW, null, null);
-        assertThat(lastTwelveMonths).isPositive().isLessThan(count(NOW.minusMonths(13), NOW, null, null));
-        assertThat(seriesTotal("by-sector")).isEqualTo(lastTwelveMonths);
-        assertThat(seriesTotal("villages")).isEqualTo(lastTwelveMonths);
-        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-value")).getText().replace(",", ""))
-                .isEqualTo(String.valueOf(lastTwelveMonths));
-        assertThat(legendNames("by-sector")).startsWith("消防", "道路交通", "城镇燃气", "自建房", "森林防火")
-                .contains("建筑施工", "旅游");
-        assertThat((Boolean) browser.executeScript("const aria = echarts.getInstanceByDom("
-                + "document.querySelector('#panel-by-sector .chart')).getOption().aria;"
-                + "return (Array.isArray(aria) ? aria[0] : aria).enabled")).isTrue();
-        assertThat(severeConsoleMessages()).isEmpty();
-        screenshot("hazard-trends-desktop.png");
+            browser.get(url(page));
+            waitForCharts(0);
+
+            assertThat(browser.findElements(By.cssSelector("#panels > .panel"))).hasSize(panels);
+            assertThat(browser.findElements(By.cssSelector(".panel[data-state='error']"))).isEmpty();
+            assertThat(browser.findElement(By.cssSelector(".dash-nav")).getText()).contains("隐患趋势");
+            assertThat(severeConsoleMessages()).as("console of " + page).isEmpty();
+            screenshot(id + "-desktop.png");
+
+            phone();
+            browser.get(url(page));
+            waitForCharts(0);
+            assertThat(pageWidth()).as("page width of %s at 390 px", id).isLessThanOrEqualTo(390);
+            assertThat(severeConsoleMessages()).as("console of " + page + " at 390 px").isEmpty();
+            fullPageScreenshot(id + "-390.png");
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }));
     }
 
     @Test
-    void changingAFilterRewritesTheUrlAndTheDataAndReloadKeepsIt() {
+    void homeOpensTheHomeDashboardAndHazardTrendsShowsTheWarehouseNumbersWithAriaDescriptions() {
+        browser.get(url("/"));
+        waitForCharts(0);
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboards/" + properties.home());
+
+        browser.get(url("/dashboards/hazard-trends"));
+        waitForCharts(0);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("隐患趋势");
+        long lastTwelveMonths = count(NOW.minusMonths(11), NOW, null, null);
+        assertThat(lastTwelveMonths).isPositive();
+        assertThat(seriesTotal("by-sector")).isEqualTo(lastTwelveMonths);
+        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-value")).getText().replace(",", ""))
+                .isEqualTo(String.valueOf(lastTwelveMonths));
+        assertThat(legendNames("by-sector")).startsWith("消防", "道路交通", "城镇燃气", "自建房", "森林防火");
+        assertThat((Boolean) browser.executeScript("const aria = echarts.getInstanceByDom("
+                + "document.querySelector('#panel-by-sector .chart')).getOption().aria;"
+                + "return (Array.isArray(aria) ? aria[0] : aria).enabled")).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".dash-nav [aria-current='page']")).getText())
+                .isEqualTo("隐患趋势");
+        assertThat(browser.findElements(By.cssSelector(".dash-nav [data-nav-id='village']")))
+                .as("drill targets are not in the navigation").isEmpty();
+        assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    void kpiCardsCompareWithThePreviousPeriodAndLastYearColouredByWhetherMoreIsWorse() {
+        browser.get(url("/dashboards/hazard-trends?from=" + NOW.minusMonths(2) + "&to=" + NOW));
+        waitForCharts(0);
+
+        long current = count(NOW.minusMonths(2), NOW, null, null);
+        long previous = count(NOW.minusMonths(5), NOW.minusMonths(3), null, null);
+        WebElement change = browser.findElement(By.cssSelector("#panel-total .kpi-change[data-compare='previous']"));
+        String expected = current > previous ? "up" : current < previous ? "down" : "flat";
+        assertThat(change.getDomAttribute("data-direction")).isEqualTo(expected);
+        assertThat(change.getDomAttribute("data-verdict"))
+                .isEqualTo(switch (expected) { case "up" -> "worse"; case "down" -> "better"; default -> "same"; });
+        assertThat(change.getText()).startsWith("较上期").contains(expected.equals("up") ? "↑" : expected.equals("down") ? "↓" : "→");
+        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-change[data-compare='year']")).getText())
+                .startsWith("较去年同期");
+        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-spark canvas")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void changingAFilterRewritesTheUrlAndTheDataAndReloadAndBackKeepIt() {
         browser.get(url("/dashboards/hazard-trends"));
         long generation = waitForCharts(0);
         long all = seriesTotal("by-sector");
@@ -175,14 +303,15 @@ class DashboardBrowserTest {
         browser.navigate().refresh();
         generation = waitForCharts(0);
         assertThat(browser.getCurrentUrl()).contains("sector=fire");
-        assertThat(new Select(browser.findElement(By.name("sector"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(browser.findElement(By.name("sector"))).getFirstSelectedOption().getDomAttribute("value"))
                 .isEqualTo("fire");
         assertThat(seriesTotal("by-sector")).isEqualTo(fire);
 
-        new Select(browser.findElement(By.name("village"))).selectByValue(HazardFixture.XIHE);
+        String village = busiestVillage();
+        new Select(browser.findElement(By.name("village"))).selectByValue(village);
         generation = waitForCharts(generation);
-        assertThat(browser.getCurrentUrl()).contains("sector=fire").contains("village=" + HazardFixture.XIHE);
-        assertThat(seriesTotal("by-sector")).isEqualTo(count(NOW.minusMonths(11), NOW, "fire", HazardFixture.XIHE));
+        assertThat(browser.getCurrentUrl()).contains("sector=fire").contains("village=" + village);
+        assertThat(seriesTotal("by-sector")).isEqualTo(count(NOW.minusMonths(11), NOW, "fire", village));
 
         browser.navigate().back();
         waitForCharts(generation);
@@ -192,8 +321,123 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void aVillageWithoutHazardsShowsNoData() {
-        browser.get(url("/dashboards/hazard-trends?village=" + HazardFixture.BEIPO));
+    void quickPicksSetTheRangeInTheUrl() {
+        browser.get(url("/dashboards/hazard-trends"));
+        long generation = waitForCharts(0);
+
+        browser.findElement(By.cssSelector("[data-quick='year']")).click();
+        waitForCharts(generation);
+
+        String firstMonth = NOW.getYear() + "-01";
+        assertThat(browser.getCurrentUrl()).contains("from=" + firstMonth);
+        assertThat(browser.findElement(By.name("from")).getDomProperty("value")).isEqualTo(firstMonth);
+        assertThat(browser.findElement(By.cssSelector("[data-quick='year']")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-value")).getText().replace(",", ""))
+                .isEqualTo(String.valueOf(count(YearMonth.of(NOW.getYear(), 1), NOW, null, null)));
+    }
+
+    @Test
+    void choosingATownNarrowsTheVillagesAndFiltersTheCharts() {
+        browser.get(url("/dashboards/hazard-trends"));
+        long generation = waitForCharts(0);
+        String town = jdbc.queryForObject("SELECT min(region_code) FROM dim_region WHERE region_level = 'town'",
+                String.class);
+        long villagesOfTown = jdbc.queryForObject("""
+                SELECT count(*) FROM dim_region WHERE region_level = 'village' AND coalesce(town_code, parent_code) = ?""",
+                Long.class, town);
+
+        new Select(browser.findElement(By.name("town"))).selectByValue(town);
+        waitForCharts(generation);
+
+        assertThat(browser.getCurrentUrl()).contains("town=" + town);
+        assertThat(new Select(browser.findElement(By.name("village"))).getOptions()).hasSize((int) villagesOfTown + 1);
+        assertThat(seriesTotal("by-sector")).isEqualTo(count(NOW.minusMonths(11), NOW, null, null));
+        assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    void aVillageBarDrillsToTheVillagePageWhoseBreadcrumbsLeadBackWithTheFiltersKept() throws IOException {
+        browser.get(url("/dashboards/hazard-trends?sector=fire"));
+        waitForCharts(0);
+        WebElement chart = browser.findElement(By.cssSelector("#panel-villages .chart"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bar = (Map<String, Object>) browser.executeScript("""
+                const element = arguments[0];
+                const chart = echarts.getInstanceByDom(element);
+                const value = chart.getOption().series[0].data[0];
+                const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [value / 2, 0]);
+                return { x: Math.round(x - element.clientWidth / 2), y: Math.round(y - element.clientHeight / 2),
+                         code: JSON.parse(element.dataset.codes)[0],
+                         name: chart.getOption().yAxis[0].data[0] };""", chart);
+
+        new Actions(browser).moveToElement(chart, ((Number) bar.get("x")).intValue(), ((Number) bar.get("y")).intValue())
+                .click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/dashboards/village"));
+        waitForCharts(0);
+
+        assertThat(browser.getCurrentUrl()).contains("village=" + bar.get("code")).contains("sector=fire")
+                .contains("via=hazard-trends");
+        List<String> crumbs = browser.findElements(By.cssSelector("#breadcrumbs li")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(crumbs).endsWith("隐患趋势", (String) bar.get("name"));
+        assertThat(browser.findElement(By.cssSelector("#breadcrumbs [aria-current='page']")).getText())
+                .isEqualTo(bar.get("name"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains((String) bar.get("name"));
+        // the village page's first key figure is hazards found
+        assertThat(browser.findElement(By.cssSelector("#panel-kpis .kpi-value")).getText().replace(",", ""))
+                .isEqualTo(String.valueOf(count(NOW.minusMonths(11), NOW, "fire", (String) bar.get("code"))));
+        assertThat(severeConsoleMessages()).isEmpty();
+        screenshot("village-drill.png");
+
+        browser.findElement(By.xpath("//*[@id='breadcrumbs']//a[normalize-space()='隐患趋势']")).click();
+        waitForCharts(0);
+        assertThat(browser.getCurrentUrl()).contains("/dashboards/hazard-trends").contains("sector=fire")
+                .doesNotContain("village=").doesNotContain("via=");
+    }
+
+    @Test
+    void heatmapCellsAndTableLinksDrillToTheVillageAndTableHeadingsSort() {
+        browser.get(url("/dashboards/chart-gallery"));
+        waitForCharts(0);
+
+        List<WebElement> links = browser.findElements(By.cssSelector("#panel-table a[data-drill='village']"));
+        assertThat(links).isNotEmpty();
+        assertThat(links.get(0).getDomAttribute("href")).startsWith("/dashboards/village?")
+                .contains("village=" + links.get(0).getDomAttribute("data-code")).contains("via=chart-gallery");
+
+        WebElement metricHeading = browser.findElement(By.cssSelector("#panel-table thead th.metric button"));
+        metricHeading.click();
+        assertThat(browser.findElement(By.cssSelector("#panel-table thead th.metric")).getDomAttribute("aria-sort"))
+                .isEqualTo("descending");
+        List<Long> values = tableColumn();
+        assertThat(values).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        browser.findElement(By.cssSelector("#panel-table thead th.metric button")).click();
+        assertThat(tableColumn()).isSorted();
+
+        WebElement heatmap = browser.findElement(By.cssSelector("#panel-heatmap .chart"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", heatmap);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cell = (Map<String, Object>) browser.executeScript("""
+                const element = arguments[0];
+                const chart = echarts.getInstanceByDom(element);
+                const [x, y] = chart.getOption().series[0].data[0];
+                const [px, py] = chart.convertToPixel({ seriesIndex: 0 }, [x, y]);
+                return { x: Math.round(px - element.clientWidth / 2), y: Math.round(py - element.clientHeight / 2) };""",
+                heatmap);
+        new Actions(browser).moveToElement(heatmap, ((Number) cell.get("x")).intValue(), ((Number) cell.get("y")).intValue())
+                .click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/dashboards/village?"));
+        assertThat(browser.getCurrentUrl()).contains("via=chart-gallery");
+        waitForCharts(0);
+        assertThat(browser.findElements(By.cssSelector("#breadcrumbs li")).stream().map(WebElement::getText))
+                .contains("图表样例").last().isNotEqualTo("图表样例");
+    }
+
+    @Test
+    void anEmptyRangeShowsNoDataInsteadOfCharts() {
+        browser.get(url("/dashboards/hazard-trends?from=2016-01&to=2016-12"));
         waitForCharts(0);
 
         assertThat(browser.findElement(By.cssSelector("#panel-by-sector")).getDomAttribute("data-state"))
@@ -204,10 +448,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void theDarkThemeIsOneClickAwayAndStaysAfterReload() throws IOException {
+        browser.get(url("/dashboards/hazard-trends"));
+        waitForCharts(0);
+
+        browser.findElement(By.id("theme-toggle")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "dark".equals(d.findElement(By.tagName("html")).getDomAttribute("data-theme")));
+        waitForCharts(0);
+        assertThat(browser.getCurrentUrl()).contains("theme=dark");
+        assertThat(browser.findElement(By.cssSelector("#panel-by-sector .chart")).getDomAttribute("data-theme"))
+                .isEqualTo("dark");
+        screenshot("hazard-trends-dark.png");
+
+        browser.navigate().refresh();
+        waitForCharts(0);
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("data-theme")).isEqualTo("dark");
+        assertThat(browser.findElement(By.id("theme-toggle")).getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
     void aMalformedMonthInTheUrlIsReportedAtItsField() {
         browser.get(url("/dashboards/hazard-trends?from=2024-13"));
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(d -> "error".equals(root().getDomAttribute("data-state")));
+                .until(d -> "error".equals(d.findElement(By.id("dashboard")).getDomAttribute("data-state")));
 
         assertThat(browser.findElement(By.id("filter-error")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("filter-error")).getText()).contains("from");
@@ -215,7 +480,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void englishIsOneParameterAwayAndSurvivesFilterChanges() {
+    void englishIsOneParameterAwayAndSurvivesFilterChangesAndNavigation() {
         browser.get(url("/dashboards/hazard-trends?lang=en"));
         long generation = waitForCharts(0);
 
@@ -226,6 +491,10 @@ class DashboardBrowserTest {
         waitForCharts(generation);
         assertThat(browser.getCurrentUrl()).contains("lang=en").contains("sector=forest_fire");
         assertThat(legendNames("by-sector")).containsExactly("Forest fire");
+        assertThat(browser.findElement(By.cssSelector(".dash-nav a")).getDomAttribute("href"))
+                .contains("lang=en").contains("sector=forest_fire");
+        assertThat(browser.findElement(By.id("lang-switch")).getDomAttribute("href"))
+                .doesNotContain("lang=").contains("sector=forest_fire");
         assertThat(severeConsoleMessages()).isEmpty();
     }
 
@@ -237,61 +506,89 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
     }
 
-    @Test
-    void onA390PixelPhoneThereIsNoHorizontalScroll() throws IOException {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        browser.get(url("/dashboards/hazard-trends?sector=town_gas"));
-        waitForCharts(0);
-
-        assertThat(((Number) browser.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
-        long scrollWidth = ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
-        assertThat(scrollWidth).as("page width at 390 px").isLessThanOrEqualTo(390);
-        assertThat(severeConsoleMessages()).isEmpty();
-        fullPageScreenshot("hazard-trends-390.png");
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private org.openqa.selenium.WebElement root() {
-        return browser.findElement(By.id("dashboard"));
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        // the browser's session: the API answers signed-in users only
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The query a drill target needs: the village (or enterprise) with the most hazards. */
+    private String subjectOf(String dashboard) {
+        return switch (dashboard) {
+            case "village" -> "?village=" + busiestVillage();
+            case "enterprise" -> {
+                List<String> codes = jdbc.queryForList("""
+                        SELECT enterprise_code FROM fact_hazard WHERE enterprise_code IS NOT NULL
+                        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""", String.class);
+                Assumptions.assumeFalse(codes.isEmpty(), "no hazard with an enterprise in this warehouse");
+                yield "?enterprise=" + codes.get(0);
+            }
+            default -> "";
+        };
+    }
+
+    private String busiestVillage() {
+        return jdbc.queryForObject("""
+                SELECT region_code FROM fact_hazard WHERE sector_code = 'fire'
+                GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1""", String.class);
+    }
+
+    private static void phone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private static long pageWidth() {
+        assertThat(((Number) browser.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+        return ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
     }
 
     /** Waits until the page has drawn a load newer than {@code after}; returns that load's generation. */
-    private long waitForCharts(long after) {
+    private static long waitForCharts(long after) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
             Number generation = (Number) browser.executeScript(DRAWN_GENERATION);
             return generation != null && generation.longValue() > after ? generation.longValue() : null;
         });
     }
 
-    private long seriesTotal(String panel) {
+    private static long seriesTotal(String panel) {
         return ((Number) browser.executeScript(SERIES_TOTAL, panel)).longValue();
     }
 
     @SuppressWarnings("unchecked")
-    private List<String> legendNames(String panel) {
+    private static List<String> legendNames(String panel) {
         return (List<String>) browser.executeScript("return echarts.getInstanceByDom(document.querySelector("
                 + "'#panel-' + arguments[0] + ' .chart')).getOption().series.map(s => s.name)", panel);
     }
 
-    private List<String> severeConsoleMessages() {
+    private static List<Long> tableColumn() {
+        return browser.findElements(By.cssSelector("#panel-table tbody td.metric")).stream()
+                .map(cell -> Long.parseLong(cell.getText().replace(",", ""))).toList();
+    }
+
+    private static List<String> severeConsoleMessages() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
     }
 
-    private void screenshot(String name) throws IOException {
+    private static void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         File file = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The whole page, not only the viewport, so a reviewer sees every panel at phone width. */
-    private void fullPageScreenshot(String name) throws IOException {
+    private static void fullPageScreenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));

@@ -1,5 +1,8 @@
 package cn.anjian.dashboard;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every dashboard file against the demo town (scale 0.2, imported through the real import path at start): each
  * file loads, names only catalogue ids, and every panel answers with data.
  */
+@WithAccount(Role.ADMIN)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DashboardFilesTest {
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
 import cn.anjian.warehouse.MartRefresher;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * count over {@code fact_hazard} under the same filters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@WithAccount(Role.ADMIN)
 class MetricQueryServiceTest {
 
     private static final YearMonth ANCHOR = YearMonth.of(2024, 12);

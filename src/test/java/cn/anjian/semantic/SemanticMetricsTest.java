@@ -1,5 +1,8 @@
 package cn.anjian.semantic;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -35,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * found and closed on the same day, one overdue by exactly one day on the as-of date, one due on the as-of date
  * (not overdue), one rectified after the as-of date (still open then), and a month (March) with no data.
  */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class SemanticMetricsTest {

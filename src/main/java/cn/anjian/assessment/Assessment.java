@@ -1,0 +1,56 @@
+package cn.anjian.assessment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A year's scores for one kind of unit: what {@code GET /api/assessment/{year}} answers and the pages and the
+ * export print. Points are decimals with at most two places; every item carries its own evidence.
+ *
+ * @param items    the scored items that apply to this kind of unit, in scheme order (the table's columns)
+ * @param bonus    the bonus items that apply
+ * @param vetoes   the veto rules that apply
+ * @param units    every unit, best first (vetoed units last), with rank
+ * @param average  the town average of each item's points, in {@code items} order (the radar's reference line)
+ */
+public record Assessment(int year, String title, String unit, LocalDate asOf, String from, String to,
+                         List<Column> items, List<Column> bonus, List<Column> vetoes, List<UnitScore> units,
+                         List<BigDecimal> average, BigDecimal averageScore, List<GradeCount> grades) {
+
+    /** An item as a column: id, title, section title and maximum points. */
+    public record Column(String id, String title, String section, BigDecimal max, String metric, String rule) {
+    }
+
+    public record GradeCount(String grade, long units) {
+    }
+
+    /**
+     * @param total  the sum of the item points (never above the scheme's total)
+     * @param bonus  the sum of the bonus points
+     * @param score  total + bonus: what the grade and the rank read
+     * @param vetoed whether a veto rule applied; then {@code grade} is the veto grade
+     * @param rank   1 for the best; equal scores share a rank (1, 1, 3)
+     */
+    public record UnitScore(String code, String name, List<ItemScore> items, List<ItemScore> bonusItems,
+                            BigDecimal total, BigDecimal bonus, BigDecimal score, List<VetoHit> vetoes,
+                            boolean vetoed, String grade, int rank) {
+    }
+
+    /**
+     * @param value      the metric value (a count, or a ratio 0–1; {@code null} when there is nothing to measure)
+     * @param valueText  the value as shown (ratios in percent, with the unit)
+     * @param target     the rule's target (percent for ratios)
+     * @param points     the points given
+     * @param deduction  max − points for scored items; 0 for bonus items
+     * @param arithmetic the rule applied, as a sentence: 目标 12 个月，实际 10 个月，缺 2 个月 × 2 分 = 扣 4 分
+     * @param link       the dashboard page showing the rows behind the value, filtered to this unit and year
+     * @param data       the same rows (or the value's query) as JSON
+     */
+    public record ItemScore(String id, BigDecimal max, Object value, String valueText, BigDecimal target,
+                            BigDecimal points, BigDecimal deduction, String arithmetic, String link, String data) {
+    }
+
+    public record VetoHit(String id, String title, Object value, String arithmetic, String link) {
+    }
+}

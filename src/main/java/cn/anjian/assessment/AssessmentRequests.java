@@ -1,0 +1,62 @@
+package cn.anjian.assessment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import cn.anjian.assessment.Scheme.UnitKind;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Turns the request parameters the API, the pages and the export share (year, unit kind, as-of day) into a
+ * scored {@link Assessment}, or an RFC 9457 problem: no scheme for the year is 404, a bad parameter 400 naming it.
+ */
+@Component
+class AssessmentRequests {
+
+    private final AssessmentService service;
+
+    AssessmentRequests(AssessmentService service) {
+        this.service = service;
+    }
+
+    Scheme scheme(int year) {
+        return service.scheme(year).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "year",
+                "没有 " + year + " 年度的考核方案 (no assessment scheme for " + year + "; schemes: "
+                        + service.years() + ")"));
+    }
+
+    UnitKind unit(String unit) {
+        UnitKind kind = unit == null ? UnitKind.VILLAGE : UnitKind.of(unit);
+        if (kind == null || kind == UnitKind.BOTH) {
+            throw problem(HttpStatus.BAD_REQUEST, "unit", "参数 unit 应为 village 或 department (unit must be "
+                    + "village or department)");
+        }
+        return kind;
+    }
+
+    LocalDate asOf(int year, String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return service.defaultAsOf(year);
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw problem(HttpStatus.BAD_REQUEST, "asOf", "参数 asOf 应为 yyyy-MM-dd (asOf must be yyyy-MM-dd)");
+        }
+    }
+
+    Assessment score(int year, String unit, String asOf) {
+        Scheme scheme = scheme(year);
+        return service.score(scheme, unit(unit), asOf(year, asOf));
+    }
+
+    static ErrorResponseException problem(HttpStatus status, String parameter, String message) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+        detail.setProperty("parameter", parameter);
+        return new ErrorResponseException(status, detail, null);
+    }
+}
