@@ -20,6 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import cn.anjian.security.SystemActor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,6 +55,10 @@ class ReportJob {
 
     /** Writes the reports due now: last month's, and last quarter's when last month closed a quarter. */
     List<Path> run() {
+        return SystemActor.call("scheduler", this::writeDue);
+    }
+
+    private List<Path> writeDue() {
         YearMonth last = YearMonth.now(clock).minusMonths(1);
         List<ReportPeriod> due = new ArrayList<>();
         due.add(ReportPeriod.month(last));

@@ -1,5 +1,8 @@
 package cn.anjian.export;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -35,6 +38,7 @@ import static cn.anjian.export.ExportRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Detail exports: template headers, typed cells, neutralized formulas, row scope, Parquet, and the round trip. */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class FactExportTest {

@@ -1,5 +1,8 @@
 package cn.anjian.export;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -23,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A million-row export streams: the retained heap stays small next to the file, and XLSX splits sheets. */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 class LargeExportTest {
 

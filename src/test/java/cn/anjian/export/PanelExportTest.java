@@ -1,5 +1,8 @@
 package cn.anjian.export;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -31,6 +34,7 @@ import static cn.anjian.export.ExportRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Panel and dashboard exports hold the panel API's numbers, in well-formed CSV and XLSX files, and are audited. */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class PanelExportTest {
@@ -129,7 +133,7 @@ class PanelExportTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM export_audit", Long.class)).isEqualTo(before + 1);
         var last = jdbc.queryForMap("SELECT * FROM export_audit ORDER BY audit_id DESC LIMIT 1");
-        assertThat(last.get("principal")).isEqualTo("anonymous");
+        assertThat(last.get("principal")).isEqualTo("test-admin");
         assertThat(last.get("export_format")).isEqualTo("csv");
         assertThat((String) last.get("filters")).contains("西河村");
         assertThat(((Number) last.get("row_count")).longValue()).isEqualTo(1L);

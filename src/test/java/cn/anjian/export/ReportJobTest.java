@@ -1,5 +1,8 @@
 package cn.anjian.export;
 
+import cn.anjian.security.Role;
+import cn.anjian.security.WithAccount;
+
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ import static cn.anjian.export.ExportRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scheduled job on 1 April writes March's report and the first quarter's, with the warehouse's numbers. */
+@WithAccount(Role.ADMIN)
 @SpringBootTest
 @AutoConfigureMockMvc
 class ReportJobTest {
