@@ -1,0 +1,100 @@
+package cn.anjian.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * CSV as Excel in China opens it: UTF-8 with a byte order mark, RFC 4180 (fields with a comma, quote or line
+ * break quoted, quotes doubled, CRLF line ends). Written by hand rather than through commons-csv's printer: the
+ * per-field work is one scan for special characters, which keeps a 10 M-row export near DuckDB's own speed.
+ */
+final class CsvSink implements TableSink {
+
+    private final Writer out;
+    private boolean headerWritten;
+
+    CsvSink(OutputStream stream) {
+        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            out.write('\uFEFF');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void table(String name, List<String> headers, List<ColumnKind> kinds) throws IOException {
+        if (!headerWritten) {
+            for (int i = 0; i < headers.size(); i++) {
+                field(i, headers.get(i));
+            }
+            out.write("\r\n");
+            headerWritten = true;
+        }
+    }
+
+    @Override
+    public void row(Object[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            field(i, text(values[i]));
+        }
+        out.write("\r\n");
+    }
+
+    /** A row read as text: only text columns can carry user formulas, numbers and dates are written as read. */
+    void row(Object[] values, ColumnKind[] kinds) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            field(i, v == null ? "" : kinds[i] == ColumnKind.TEXT ? Cells.neutralize((String) v) : v.toString());
+        }
+        out.write("\r\n");
+    }
+
+    private void field(int index, String s) throws IOException {
+        if (index > 0) {
+            out.write(',');
+        }
+        boolean quote = false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                quote = true;
+                break;
+            }
+        }
+        if (!quote) {
+            out.write(s);
+            return;
+        }
+        out.write('"');
+        out.write(s.replace("\"", "\"\""));
+        out.write('"');
+    }
+
+    static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof String s) {
+            return Cells.neutralize(s);
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+        }
+        return v.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,130 @@
+package cn.anjian.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.anjian.semantic.RowScope;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+
+import org.springframework.stereotype.Service;
+
+import static org.jooq.impl.DSL.name;
+
+/**
+ * The monthly and quarterly statistics workbook: 隐患排查治理 and 执法 statistics by village, department and
+ * sector, each table with a 合计 row, laid out like the county's quarterly statistics table (one table per
+ * sheet, the title, period and time made on the first sheet). Queries run under the {@link RowScope}.
+ */
+@Service
+class StatisticsReports {
+
+    private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The breakdowns: sheet suffix, the group's header and the SQL naming a row's group. */
+    private static final List<String[]> BY = List.of(
+            new String[] {"按村(社区)", "村(社区)", "coalesce(v.region_name, f.region_code)"},
+            new String[] {"按责任单位", "责任单位", "coalesce(d.name_zh, '未填写')"},
+            new String[] {"按行业领域", "行业领域", "coalesce(s.name_zh, f.sector_code)"});
+
+    private static final List<String> HAZARD_HEADERS = List.of("排查隐患(项)", "一般隐患(项)", "重大隐患(项)",
+            "期末已整改(项)", "整改率", "期末逾期未整改(项)", "整改资金(元)");
+    private static final String HAZARD_SQL = """
+            SELECT %s AS grp, count(*) AS found,
+                   count(*) FILTER (WHERE f.hazard_level = 'general') AS general,
+                   count(*) FILTER (WHERE f.hazard_level = 'major') AS major,
+                   count(*) FILTER (WHERE f.rectified_date <= {1} OR f.closed_date <= {1}) AS rectified,
+                   round(count(*) FILTER (WHERE f.rectified_date <= {1} OR f.closed_date <= {1}) / count(*), 4),
+                   count(*) FILTER (WHERE f.deadline_date < {1} AND coalesce(f.rectified_date, f.closed_date,
+                       DATE '9999-12-31') > {1}) AS overdue,
+                   coalesce(sum(f.funds_yuan), 0) AS funds
+            FROM fact_hazard f
+            LEFT JOIN dim_region v ON v.region_code = f.region_code
+            LEFT JOIN dim_department d ON d.department_code = f.department_code
+            LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
+            WHERE f.found_date >= {0} AND f.found_date <= {1} AND {2}
+            GROUP BY ROLLUP (grp) ORDER BY grp IS NULL, grp COLLATE zh""";
+
+    private static final List<String> ENFORCEMENT_HEADERS = List.of("执法检查(次)", "首查(次)", "再查(次)",
+            "三查(次)", "实施处罚(次)", "拟罚款(元)", "实际罚款(元)");
+    private static final String ENFORCEMENT_SQL = """
+            SELECT %s AS grp, count(*) AS actions,
+                   count(*) FILTER (WHERE f.ladder_stage = 1), count(*) FILTER (WHERE f.ladder_stage = 2),
+                   count(*) FILTER (WHERE f.ladder_stage = 3),
+                   count(*) FILTER (WHERE coalesce(f.fine_final_yuan, 0) > 0),
+                   coalesce(sum(f.fine_proposed_yuan), 0), coalesce(sum(f.fine_final_yuan), 0)
+            FROM fact_enforcement f
+            LEFT JOIN dim_region v ON v.region_code = f.region_code
+            LEFT JOIN dim_department d ON d.department_code = f.department_code
+            LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
+            WHERE f.action_date >= {0} AND f.action_date <= {1} AND {2}
+            GROUP BY ROLLUP (grp) ORDER BY grp IS NULL, grp COLLATE zh""";
+
+    private final DSLContext dsl;
+    private final RowScope scope;
+
+    StatisticsReports(DSLContext dsl, RowScope scope) {
+        this.dsl = dsl;
+        this.scope = scope;
+    }
+
+    /** Writes the period's workbook; returns the number of table rows written. */
+    long write(ReportPeriod period, LocalDateTime made, OutputStream out) throws IOException {
+        Condition scoped = scope.regions(DSL.field(name("f", "region_code"), String.class));
+        List<Table> tables = new ArrayList<>();
+        for (String[] by : BY) {
+            tables.add(table("隐患排查治理" + by[0], by[1], HAZARD_HEADERS, HAZARD_SQL.formatted(by[2]), period,
+                    scoped));
+        }
+        for (String[] by : BY) {
+            tables.add(table("执法" + by[0], by[1], ENFORCEMENT_HEADERS, ENFORCEMENT_SQL.formatted(by[2]), period,
+                    scoped));
+        }
+        long rows = 0;
+        try (TableSink sink = TableSink.of(ExportFormat.XLSX, out)) {
+            sink.table("说明", List.of("项目", "内容"), List.of(ColumnKind.TEXT, ColumnKind.TEXT));
+            sink.row(new Object[] {"报表", period.title()});
+            sink.row(new Object[] {"统计期间", period.start() + " 至 " + period.end()});
+            sink.row(new Object[] {"口径", "隐患按发现日期、执法按执法日期计入统计期间；整改与逾期按期末状态统计"});
+            sink.row(new Object[] {"制表时间", made.format(MADE)});
+            for (Table t : tables) {
+                List<ColumnKind> kinds = new ArrayList<>();
+                kinds.add(ColumnKind.TEXT);
+                for (String h : t.headers().subList(1, t.headers().size())) {
+                    kinds.add(h.endsWith("(元)") || h.equals("整改率") ? ColumnKind.DECIMAL : ColumnKind.INTEGER);
+                }
+                sink.table(t.name(), t.headers(), kinds);
+                for (Record r : t.result()) {
+                    Object[] row = r.intoArray();
+                    row[0] = row[0] == null ? "合计" : row[0];
+                    for (int i = 1; i < row.length; i++) {
+                        row[i] = row[i] instanceof Number n ? n : null;
+                    }
+                    sink.row(row);
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Table table(String sheet, String groupHeader, List<String> headers, String sql, ReportPeriod period,
+                        Condition scoped) {
+        List<String> all = new ArrayList<>();
+        all.add(groupHeader);
+        all.addAll(headers);
+        Result<Record> result = dsl.resultQuery(sql, DSL.val(period.start()), DSL.val(period.end()), scoped).fetch();
+        return new Table(sheet, all, result);
+    }
+
+    private record Table(String name, List<String> headers, Result<Record> result) {
+    }
+}
