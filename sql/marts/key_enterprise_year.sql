@@ -3,8 +3,8 @@ INSERT INTO mart_key_enterprise_year
 WITH years AS (
     SELECT make_date(y::INTEGER, 1, 1) AS year_start
     FROM (SELECT unnest(generate_series(
-            year(coalesce((SELECT min(inspection_date) FROM fact_inspection), current_date)),
-            year(current_date))) AS y)
+            year(coalesce((SELECT min(inspection_date) FROM fact_inspection), anj_today())),
+            year(anj_today()))) AS y)
 ),
 key_versions AS (
     SELECT y.year_start, e.enterprise_code,

@@ -4,7 +4,7 @@ WITH months AS (
     SELECT DISTINCT date_trunc('month', date_key)::DATE AS month_start
     FROM dim_date
     WHERE date_key >= (SELECT date_trunc('month', min(inspection_date)) FROM fact_inspection)
-      AND date_key <= current_date
+      AND date_key <= anj_today()
 ),
 units AS (
     SELECT m.month_start, 'village' AS unit_kind, r.region_code AS unit_code, r.region_code,

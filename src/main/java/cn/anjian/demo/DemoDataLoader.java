@@ -42,13 +42,10 @@ class DemoDataLoader implements ApplicationRunner {
         this.imports = imports;
     }
 
-    /**
-     * Today in the server's zone, not China's: the importer rejects dates after the warehouse's {@code current_date},
-     * which DuckDB takes from the server's zone, so a Beijing "today" on a UTC server would be rejected as future.
-     */
+    /** Today in China, the same day the importer (anj_today()) and the dashboards count as today. */
     @Override
     public void run(ApplicationArguments args) {
-        load(LocalDate.now());
+        load(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     /** Generates and imports the town as known on {@code asOf}; returns false if the warehouse was not empty. */

@@ -115,16 +115,16 @@ final class LoadPlans {
                     address = s.address, contact_person = s.contact_person, batch_id = s.batch_id
                 FROM ${accepted} s
                 WHERE d.enterprise_code = s.enterprise_code AND d.is_current
-                  AND coalesce(s.effective_date, current_date) <= d.valid_from AND %1$s;
-                UPDATE dim_enterprise d SET valid_to = coalesce(s.effective_date, current_date) - 1, is_current = false
+                  AND coalesce(s.effective_date, anj_today()) <= d.valid_from AND %1$s;
+                UPDATE dim_enterprise d SET valid_to = coalesce(s.effective_date, anj_today()) - 1, is_current = false
                 FROM ${accepted} s
                 WHERE d.enterprise_code = s.enterprise_code AND d.is_current
-                  AND coalesce(s.effective_date, current_date) > d.valid_from AND %1$s;
+                  AND coalesce(s.effective_date, anj_today()) > d.valid_from AND %1$s;
                 INSERT INTO dim_enterprise (enterprise_code, valid_from, valid_to, is_current, credit_code, enterprise_name,
                     region_code, sector_code, scale, is_high_risk, is_key, is_crowded_place, address, contact_person, batch_id)
                 SELECT s.enterprise_code,
                        CASE WHEN EXISTS (SELECT 1 FROM dim_enterprise o WHERE o.enterprise_code = s.enterprise_code)
-                            THEN coalesce(s.effective_date, current_date) ELSE coalesce(s.effective_date, DATE '1900-01-01') END,
+                            THEN coalesce(s.effective_date, anj_today()) ELSE coalesce(s.effective_date, DATE '1900-01-01') END,
                        DATE '9999-12-31', true, s.credit_code, s.enterprise_name, s.region_code, s.sector_code, s.scale,
                        s.is_high_risk, s.is_key, s.is_crowded_place, s.address, s.contact_person, s.batch_id
                 FROM ${accepted} s
@@ -265,7 +265,7 @@ final class LoadPlans {
         /** A date something happened on (found, inspected, closed): never in the future. */
         void date(String field, boolean required) {
             plannedDate(field, required);
-            check(field, field + " > current_date", "日期晚于今天");
+            check(field, field + " > anj_today()", "日期晚于今天");
         }
 
         /** A date that may lie ahead (a rectification deadline, a village's merger). */

@@ -50,6 +50,8 @@ class SchemaMigratorTest {
             assertThat(jdbc.queryForObject("SELECT anj_text('\u3000 消防\t')", String.class)).isEqualTo("消防");
             assertThat(jdbc.queryForObject("SELECT anj_text(' 　 ')", String.class)).isNull();
             assertThat(jdbc.queryForObject("SELECT anj_amount('2.5万元')", Double.class)).isEqualTo(25000.0);
+            assertThat(jdbc.queryForObject("SELECT anj_today()", LocalDate.class))
+                    .isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
             assertThat(jdbc.queryForObject("SELECT anj_amount('1,200 元')", Double.class)).isEqualTo(1200.0);
         } finally {
             ds.destroy();
