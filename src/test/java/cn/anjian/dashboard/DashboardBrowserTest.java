@@ -1,5 +1,7 @@
 package cn.anjian.dashboard;
 
+import cn.anjian.HeadlessChromium;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,12 +38,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -78,8 +78,6 @@ import static org.assertj.core.api.Assertions.assertThat;
                 + "skipped because CI is unset")
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /**
      * {@code -Danjian.browser-test.demo-scale=0.2} runs the test on the demo town, imported through the real import
@@ -161,14 +159,7 @@ class DashboardBrowserTest {
     DashboardProperties properties;
 
     static boolean browserAvailable() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return true;
-        }
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must run the browser test, but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing: .ci/run should have installed chromium and chromium-driver");
-        }
-        return false;
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
@@ -179,20 +170,8 @@ class DashboardBrowserTest {
             marts.refresh();
         }
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeOptions options = HeadlessChromium.options();
+        browser = HeadlessChromium.start(options);
 
         accounts.create("browser-admin", "浏览器测试", "browser-test-password", Role.ADMIN, List.of(), "test", false);
         TestLogins.signIn(browser, "http://localhost:" + port, "browser-admin", "browser-test-password");

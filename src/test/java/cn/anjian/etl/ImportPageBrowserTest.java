@@ -1,5 +1,7 @@
 package cn.anjian.etl;
 
+import cn.anjian.HeadlessChromium;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +54,6 @@ import org.springframework.web.client.RestClient;
 @EnabledIf(value = "browserAvailable", disabledReason = "Chromium not installed (apt-get install chromium chromium-driver fonts-noto-cjk)")
 class ImportPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     static Path warehouse;
@@ -81,13 +80,7 @@ class ImportPageBrowserTest {
     JdbcTemplate jdbc;
 
     static boolean browserAvailable() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return true;
-        }
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must run the browser test, but Chromium or chromedriver is missing");
-        }
-        return false;
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
@@ -97,18 +90,12 @@ class ImportPageBrowserTest {
         Files.writeString(regions, ImportJobTest.REGIONS);
         assertThat(imports.importNow(ImportKind.REGIONS, regions, "regions.csv").status()).isEqualTo("COMPLETED");
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN");
+        ChromeOptions options = HeadlessChromium.options();
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(options);
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString()));
         // only the safety office (ADMIN) imports

@@ -1,5 +1,7 @@
 package cn.anjian.security;
 
+import cn.anjian.HeadlessChromium;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "browserAvailable", disabledReason = "Chromium not installed; skipped because CI is unset")
 class VillageCadreBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final YearMonth NOW = YearMonth.now(ZoneId.of("Asia/Shanghai"));
 
     @TempDir
@@ -65,13 +63,7 @@ class VillageCadreBrowserTest {
     JdbcTemplate jdbc;
 
     static boolean browserAvailable() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return true;
-        }
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must run the browser test, but chromium or chromedriver is missing");
-        }
-        return false;
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
@@ -82,17 +74,8 @@ class VillageCadreBrowserTest {
         accounts.create("xihe", "西河村安全员", "xihe-cadre-password", Role.VILLAGE, List.of(HazardFixture.XIHE),
                 "test", false);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000", "--lang=zh-CN");
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        ChromeOptions options = HeadlessChromium.options();
+        browser = HeadlessChromium.start(options);
     }
 
     @AfterAll
