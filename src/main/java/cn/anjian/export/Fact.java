@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.anjian.etl.ImportKind;
+import cn.anjian.semantic.CodeLabels;
+import cn.anjian.semantic.CodeLabels.Domain;
 
 /**
  * The facts whose detail rows can be exported, each in the columns of its import template ({@link ImportKind}):
@@ -22,14 +24,13 @@ enum Fact {
             Map.entry("target_name", text("f.target_name")),
             Map.entry("credit_code", text("f.enterprise_code")),
             Map.entry("description", text("f.description")),
-            Map.entry("hazard_level", text("CASE f.hazard_level WHEN 'major' THEN '重大隐患' ELSE '一般隐患' END")),
+            Map.entry("hazard_level", text(CodeLabels.zhCase(Domain.HAZARD_LEVEL, "f.hazard_level"))),
             Map.entry("inspection_no", text("f.inspection_no")),
             Map.entry("deadline_date", date("f.deadline_date")),
             Map.entry("rectified_date", date("f.rectified_date")),
             Map.entry("verified_date", date("f.verified_date")),
             Map.entry("closed_date", date("f.closed_date")),
-            Map.entry("status", text("CASE f.status WHEN 'open' THEN '待整改' WHEN 'rectifying' THEN '整改中'"
-                    + " WHEN 'rectified' THEN '已整改' WHEN 'closed' THEN '已销号' ELSE f.status END")),
+            Map.entry("status", text(CodeLabels.zhCase(Domain.HAZARD_STATUS, "f.status"))),
             Map.entry("funds", decimal("f.funds_yuan")),
             Map.entry("wl_responsibility", yesNo("f.wl_responsibility")),
             Map.entry("wl_measures", yesNo("f.wl_measures")),
@@ -74,9 +75,7 @@ enum Fact {
             Map.entry("target_name", text("(SELECT e.enterprise_name FROM dim_enterprise e"
                     + " WHERE e.enterprise_code = f.enterprise_code AND e.is_current)")),
             Map.entry("credit_code", text("f.enterprise_code")),
-            Map.entry("accident_level", text("CASE f.accident_level WHEN 'general' THEN '一般事故'"
-                    + " WHEN 'larger' THEN '较大事故' WHEN 'major' THEN '重大事故'"
-                    + " WHEN 'extraordinary' THEN '特别重大事故' ELSE f.accident_level END")),
+            Map.entry("accident_level", text(CodeLabels.zhCase(Domain.ACCIDENT_LEVEL, "f.accident_level"))),
             Map.entry("deaths", integer("f.deaths")),
             Map.entry("injuries", integer("f.injuries")),
             Map.entry("direct_loss", decimal("f.direct_loss_yuan")),
