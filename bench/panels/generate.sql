@@ -40,5 +40,5 @@ ORDER BY day;
 INSERT INTO fact_accident
 SELECT 'SG' || n, current_date - (n % 3650)::INTEGER, v.region_code, 'fire', NULL, 'general', n % 2, n % 3, NULL, FALSE, NULL, 1, NULL, NULL
 FROM range(0, 2000) r(n) JOIN bench_villages v ON v.i = n % 400;
-INSERT INTO etl_batch VALUES (1, 'hazards', 'bench.csv', 'x', NULL, 'COMPLETED', now(), now(), 0, 0, 0, NULL);
+INSERT INTO etl_batch (batch_id, kind, file_name, file_sha256, job_execution_id, status, started_at, finished_at, rows_read, rows_written, rows_rejected, message) VALUES (1, 'hazards', 'bench.csv', 'x', NULL, 'COMPLETED', now(), now(), 0, 0, 0, NULL);
 INSERT INTO etl_reject SELECT 1, 'bench.csv', NULL, n, 'found_date', 'x', (['日期无法识别','行业领域无法识别','村(社区)无法识别'])[1 + n % 3] FROM range(0, 5000) r(n)

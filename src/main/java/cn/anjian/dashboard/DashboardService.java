@@ -8,6 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import cn.anjian.semantic.FilterParser;
 import cn.anjian.semantic.Filters;
@@ -18,6 +26,7 @@ import cn.anjian.semantic.MetricQuery;
 import cn.anjian.semantic.MetricQueryService;
 import cn.anjian.semantic.QueryResult;
 
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +38,17 @@ import org.springframework.stereotype.Service;
 class DashboardService {
 
     static final String GRAIN = "grain";
+    /** A KPI panel asks at most four statements at once (total, two comparisons, sparkline). */
+    private static final int KPI_THREADS = 4;
     private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
 
     private final Dashboards dashboards;
     private final FilterParser filterParser;
     private final MetricQueryService queries;
     private final Clock clock;
+    /** Runs a KPI panel's statements side by side; tasks see the submitting request's user (row scope). */
+    private final ExecutorService kpiPool;
+    private final Executor kpiQueries;
 
     DashboardService(Dashboards dashboards, FilterParser filterParser, MetricQueryService queries,
                      DashboardProperties properties) {
@@ -42,6 +56,13 @@ class DashboardService {
         this.filterParser = filterParser;
         this.queries = queries;
         this.clock = Clock.system(properties.zone());
+        AtomicInteger threads = new AtomicInteger();
+        this.kpiPool = Executors.newFixedThreadPool(KPI_THREADS, r -> {
+            Thread t = new Thread(r, "kpi-query-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.kpiQueries = new DelegatingSecurityContextExecutor(kpiPool);
     }
 
     List<Dashboard> all() {
@@ -107,11 +128,15 @@ class DashboardService {
         }).toList();
     }
 
-    /** One KPI per metric: its total, the comparisons and the sparkline over every period of the range. */
+    /**
+     * One KPI per metric: its total, the comparisons and the sparkline over every period of the range. Those are
+     * separate statements over the same facts; they run at the same time (each under the caller's row scope).
+     */
     private List<Kpi> kpis(Panel panel, Filters filters, List<String> dimensions, QueryResult result) {
-        QueryResult total = dimensions.isEmpty() ? result
-                : queries.run(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
-        Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
+        CompletableFuture<QueryResult> totalQuery = dimensions.isEmpty() ? CompletableFuture.completedFuture(result)
+                : async(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
+        Map<Panel.Comparison, Filters> earlierFilters = new LinkedHashMap<>();
+        Map<Panel.Comparison, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
         LocalDate asOf = filters.asOfOr(queries.today());
         long months = filters.from().until(filters.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
         for (Panel.Comparison c : panel.compare()) {
@@ -119,15 +144,21 @@ class DashboardService {
             // an earlier period's states are judged as they stood that many months before the as-of date
             Filters earlier = filters.withRange(filters.from().minusMonths(shift), filters.to().minusMonths(shift))
                     .withAsOf(asOf.minusMonths(shift));
-            periods.put(c, new Period(earlier,
-                    queries.run(new MetricQuery(panel.metrics(), List.of(), earlier, null, null))));
+            earlierFilters.put(c, earlier);
+            // over a 12-month range the previous period is the same period last year: ask once
+            Panel.Comparison same = earlierFilters.entrySet().stream().filter(e -> e.getValue().equals(earlier))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            earlierQueries.put(c, same != c ? earlierQueries.get(same)
+                    : async(new MetricQuery(panel.metrics(), List.of(), earlier, null, null)));
         }
-        QueryResult spark = null;
         String sparkDim = panel.sparkline() == null ? null : withGrain(List.of(panel.sparkline()), null).get(0);
-        if (sparkDim != null) {
-            spark = dimensions.equals(List.of(sparkDim)) ? result
-                    : queries.run(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
-        }
+        CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
+                : dimensions.equals(List.of(sparkDim)) ? CompletableFuture.completedFuture(result)
+                : async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
+        QueryResult total = join(totalQuery);
+        Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
+        earlierQueries.forEach((c, q) -> periods.put(c, new Period(earlierFilters.get(c), join(q))));
+        QueryResult spark = join(sparkQuery);
         List<Kpi> kpis = new ArrayList<>();
         for (String metric : panel.metrics()) {
             Object value = total.rows().isEmpty() ? null : total.rows().get(0).get(total.indexOf(metric));
@@ -153,6 +184,27 @@ class DashboardService {
             kpis.add(new Kpi(metric, value, compare, sparkline));
         }
         return kpis;
+    }
+
+    private CompletableFuture<QueryResult> async(MetricQuery query) {
+        return CompletableFuture.supplyAsync(() -> queries.run(query), kpiQueries);
+    }
+
+    /** The query's answer, or the exception it threw (a bad filter stays a 400). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        kpiPool.shutdownNow();
     }
 
     private static Map<String, Object> echo(Filters filters, LocalDate today) {

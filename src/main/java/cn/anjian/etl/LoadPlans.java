@@ -189,11 +189,12 @@ final class LoadPlans {
         b.yesNo("wl_contingency");
         b.yesNo("is_published");
         b.value("enterprise_code", "credit_code");
+        b.value("open_until", "anj_open_until(rectified_date, closed_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
                 "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
                 "region_code", "enterprise_code", "target_name", "department_code", "inspection_no", "description",
                 "status", "funds_yuan", "wl_responsibility", "wl_measures", "wl_funds", "wl_time_limit",
-                "wl_contingency", "is_published"));
+                "wl_contingency", "is_published", "open_until"));
     }
 
     private static LoadPlan enforcement() {

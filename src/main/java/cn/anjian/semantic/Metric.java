@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.jooq.Condition;
 import org.jooq.Field;
 
 /**
@@ -47,8 +48,18 @@ public record Metric(String id, Label label, Label unit, Format format, Label de
         return null;
     }
 
-    /** An aggregate expression over a source, given the query's view of it (as-of date, joined dimensions). */
-    public record Variant(Source source, Function<From, Field<?>> value) {
+    /**
+     * An aggregate expression over a source, given the query's view of it (as-of date, joined dimensions).
+     *
+     * @param rows the rows the value depends on, or {@code null} for all of them (major hazards only, say). When
+     *             every metric of a statement names the same rows, the builder puts that condition in the WHERE
+     *             clause, so DuckDB skips the other rows in its scan instead of filtering each aggregate.
+     */
+    public record Variant(Source source, Function<From, Field<?>> value, Function<From, Condition> rows) {
+
+        public Variant(Source source, Function<From, Field<?>> value) {
+            this(source, value, null);
+        }
     }
 
     /** How values are shown; also whether "no rows" is 0 (counts, sums) or unknown (ratios, averages). */

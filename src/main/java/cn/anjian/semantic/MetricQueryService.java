@@ -105,8 +105,10 @@ public class MetricQueryService {
         Condition where = filters.on(f, catalog).and(view.where().apply(f)).and(scope(f));
         List<SortField<?>> order = view.order().apply(f);
         int max = limit == null ? 500 : Math.min(limit, MAX_ROWS);
-        Result<? extends Record> records = dsl.select(select).from(f.table()).where(where).orderBy(order)
-                .limit(max).fetch();
+        // the page's row ids first (narrow columns), then the page's rows with their wide text and joined labels
+        var page = dsl.select(f.source().rowId()).from(f.table()).where(where).orderBy(order).limit(max);
+        Result<? extends Record> records = dsl.select(select).from(f.table()).where(f.source().rowId().in(page))
+                .orderBy(order).fetch();
         List<List<Object>> rows = new ArrayList<>(records.size());
         for (Record r : records) {
             List<Object> row = new ArrayList<>(view.fields().size());
@@ -159,7 +161,7 @@ public class MetricQueryService {
             values.put(m.id(), value);
             select.add(value.as(m.id()));
         }
-        Condition where = filters.on(f, catalog).and(scope(f));
+        Condition where = filters.on(f, catalog).and(scope(f)).and(commonRows(metrics, variants, f));
         List<SortField<?>> order = new ArrayList<>();
         for (SortKey key : sort) {
             int d = indexOfDimension(dimensions, key.id());
@@ -181,6 +183,20 @@ public class MetricQueryService {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The rows every metric of one statement depends on, if they all name the same; else no restriction. */
+    private static Condition commonRows(List<Metric> metrics, Map<Metric, Metric.Variant> variants, From f) {
+        Condition common = null;
+        for (Metric m : metrics) {
+            var rows = variants.get(m).rows();
+            Condition c = rows == null ? null : rows.apply(f);
+            if (c == null || (common != null && !common.equals(c))) {
+                return DSL.noCondition();
+            }
+            common = c;
+        }
+        return common == null ? DSL.noCondition() : common;
     }
 
     /** One query per source without sort or limit, joined on the dimension values, then sorted and cut here. */
