@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * CSV as Excel in China opens it: UTF-8 with a byte order mark, RFC 4180 (fields with a comma, quote or line
- * break quoted, quotes doubled, CRLF line ends). Written by hand rather than through commons-csv's printer: the
- * per-field work is one scan for special characters, which keeps a 10 M-row export near DuckDB's own speed.
+ * break quoted, quotes doubled, CRLF line ends), for panels and reports. Detail exports of millions of rows are
+ * written by DuckDB itself in the same dialect ({@link CopyStreams}).
  */
 final class CsvSink implements TableSink {
 
@@ -43,15 +43,6 @@ final class CsvSink implements TableSink {
     public void row(Object[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             field(i, text(values[i]));
-        }
-        out.write("\r\n");
-    }
-
-    /** A row read as text: only text columns can carry user formulas, numbers and dates are written as read. */
-    void row(Object[] values, ColumnKind[] kinds) throws IOException {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            field(i, v == null ? "" : kinds[i] == ColumnKind.TEXT ? Cells.neutralize((String) v) : v.toString());
         }
         out.write("\r\n");
     }

@@ -1,6 +1,5 @@
 package cn.anjian.export;
 
-import java.nio.file.Path;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -8,7 +7,6 @@ import cn.anjian.semantic.Filters;
 
 import org.jooq.Select;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -30,14 +28,11 @@ class FactExportController {
     private final FactExports facts;
     private final FilterWords words;
     private final Exports exports;
-    private final Path workDir;
 
-    FactExportController(FactExports facts, FilterWords words, Exports exports,
-                         @Value("${anjian.etl.work-dir:./data/work}") Path workDir) {
+    FactExportController(FactExports facts, FilterWords words, Exports exports) {
         this.facts = facts;
         this.words = words;
         this.exports = exports;
-        this.workDir = workDir.resolve("exports");
     }
 
     @GetMapping("/api/export/{fact}.{ext}")
@@ -48,7 +43,7 @@ class FactExportController {
                 "没有这类明细: " + factCode + " (hazards, inspections, enforcement, accidents)"));
         ExportFormat format = ExportFormat.of(ext);
         Filters filters = facts.filters(params);
-        Select<?> query = facts.query(fact, filters);
+        Select<?> query = facts.query(fact, filters, format);
         boolean allTime = filters.from().equals(FactExports.ALL_TIME.from())
                 && filters.to().equals(FactExports.ALL_TIME.to());
         String period = allTime ? "全部" : filters.from().equals(filters.to()) ? filters.from().toString()
@@ -57,8 +52,6 @@ class FactExportController {
         String described = allTime ? words.oneLine(echo).replaceFirst("时间范围: [^;]*", "时间范围: 全部")
                 : words.oneLine(echo);
         return exports.download(request, format, fact.title() + "_" + period + "." + ext, fact.code() + "." + ext,
-                "明细 " + fact.code(), described, out -> format == ExportFormat.PARQUET
-                        ? facts.writeParquet(query, out, workDir)
-                        : facts.write(fact, query, format, out));
+                "明细 " + fact.code(), described, out -> facts.write(fact, query, format, out));
     }
 }

@@ -3,12 +3,9 @@ package cn.anjian.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -36,10 +33,9 @@ import org.springframework.stereotype.Service;
 import static org.jooq.impl.DSL.name;
 
 /**
- * Detail rows of a fact under the filters and the user's {@link RowScope}, streamed: CSV and XLSX read a JDBC
- * result set row by row (fetch size {@value #FETCH_SIZE}) straight into the writer, so the Java heap holds a
- * window of rows whatever the size of the export; Parquet is DuckDB's own {@code COPY … TO} into a temp file that
- * is streamed out and deleted.
+ * Detail rows of a fact under the filters and the user's {@link RowScope}, streamed: CSV and Parquet are written
+ * by DuckDB itself ({@link CopyStreams}); XLSX reads a JDBC result set row by row (fetch size {@value #FETCH_SIZE})
+ * into a streaming workbook, so the Java heap holds a window of rows whatever the size of the export.
  */
 @Service
 class FactExports {
@@ -53,11 +49,13 @@ class FactExports {
     private final DSLContext dsl;
     private final FilterParser parser;
     private final RowScope scope;
+    private final CopyStreams copies;
 
-    FactExports(DSLContext dsl, FilterParser parser, RowScope scope) {
+    FactExports(DSLContext dsl, FilterParser parser, RowScope scope, CopyStreams copies) {
         this.dsl = dsl;
         this.parser = parser;
         this.scope = scope;
+        this.copies = copies;
     }
 
     /** The validated filters of a request, as the echo map the audit and file names use. */
@@ -75,9 +73,12 @@ class FactExports {
 
     /**
      * The export's query, built in the request's thread (where the user, hence the row scope, is known). Filter
-     * codes were checked against the reference tables by the parser and travel as bind values.
+     * codes were checked against the reference tables by the parser and travel as bind values. For CSV, which
+     * DuckDB writes itself, text columns come out of the query already safe from formula injection
+     * ({@code anj_formula_safe}, the SQL twin of {@link Cells#neutralize}); the XLSX writer does it per cell, and
+     * Parquet, for analysts' tools rather than spreadsheets, keeps the text as stored.
      */
-    Select<?> query(Fact fact, Filters filters) {
+    Select<?> query(Fact fact, Filters filters, ExportFormat format) {
         Table<?> f = DSL.table(name(fact.table())).as("f");
         Table<?> v = DSL.table(name("dim_region")).as("v");
         Table<?> t = DSL.table(name("dim_region")).as("t");
@@ -116,19 +117,29 @@ class FactExports {
         }
         List<SelectField<?>> select = new ArrayList<>();
         for (Fact.Column c : fact.columns()) {
-            select.add(DSL.field(c.sql()).as(c.header()));
+            Field<Object> value = DSL.field(c.sql());
+            select.add((format == ExportFormat.CSV && c.kind() == ColumnKind.TEXT
+                    ? DSL.field("anj_formula_safe({0})", Object.class, value) : value).as(c.header()));
         }
         return dsl.select(select).from(from).where(where)
                 .orderBy(day, DSL.field(name("f", fact.key())));
     }
 
-    /** Streams the query's rows into a CSV or XLSX writer; returns the row count. */
+    /** Writes the query's rows (made by {@link #query} for the same format); returns the row count. */
     long write(Fact fact, Select<?> query, ExportFormat format, OutputStream out) throws IOException {
+        return switch (format) {
+            case CSV -> copies.csv(query, out);
+            case PARQUET -> copies.parquet(query, out);
+            case XLSX -> writeXlsx(fact, query, out);
+        };
+    }
+
+    private long writeXlsx(Fact fact, Select<?> query, OutputStream out) throws IOException {
         String sql = query.getSQL();
         List<Object> binds = query.getBindValues();
         List<Fact.Column> columns = fact.columns();
         ColumnKind[] kinds = columns.stream().map(Fact.Column::kind).toArray(ColumnKind[]::new);
-        try (TableSink sink = TableSink.of(format, out)) {
+        try (TableSink sink = TableSink.of(ExportFormat.XLSX, out)) {
             sink.table(fact.title(), columns.stream().map(Fact.Column::header).toList(), List.of(kinds));
             return dsl.connectionResult(connection -> {
                 try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -140,13 +151,9 @@ class FactExports {
                         while (rs.next()) {
                             for (int i = 0; i < kinds.length; i++) {
                                 String text = rs.getString(i + 1);
-                                row[i] = text == null || format == ExportFormat.CSV ? text : typed(kinds[i], text);
+                                row[i] = text == null ? null : typed(kinds[i], text);
                             }
-                            if (sink instanceof CsvSink csv) {
-                                csv.row(row, kinds);
-                            } else {
-                                sink.row(row);
-                            }
+                            sink.row(row);
                             rows++;
                         }
                     }
@@ -155,35 +162,6 @@ class FactExports {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    /**
-     * DuckDB writes the Parquet file itself. {@code COPY} takes no bind parameters, so the query is rendered with
-     * its values inlined; they are safe to inline because the parser admitted only codes from the reference
-     * tables and dates it built itself, and jOOQ escapes literals anyway.
-     */
-    long writeParquet(Select<?> query, OutputStream out, Path workDir) throws IOException {
-        Files.createDirectories(workDir);
-        Path file = Files.createTempFile(workDir, "export-", ".parquet");
-        Files.delete(file);
-        try {
-            String sql = "COPY (" + dsl.renderInlined(query) + ") TO '" + file.toString().replace("'", "''")
-                    + "' (FORMAT parquet, COMPRESSION zstd)";
-            long rows = dsl.connectionResult(connection -> {
-                try (Statement st = connection.createStatement()) {
-                    if (st.execute(sql)) {
-                        try (ResultSet rs = st.getResultSet()) {
-                            return rs.next() ? rs.getLong(1) : -1L;
-                        }
-                    }
-                    return (long) st.getUpdateCount();
-                }
-            });
-            Files.copy(file, out);
-            return rows;
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -68,6 +68,9 @@ class FactExportTest {
     @Autowired
     FactExports facts;
 
+    @Autowired
+    CopyStreams copies;
+
     @BeforeEach
     void fill() {
         HazardFixture.insert(jdbc, YearMonth.of(2024, 12));
@@ -106,6 +109,61 @@ class FactExportTest {
         assertThat(new String(download(mvc, request("/api/export/hazards.csv")).getContentAsByteArray(),
                 java.nio.charset.StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",")
                 .doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
+    void theSqlFormulaRuleOfCsvAnswersAsTheJavaRuleOfXlsx() {
+        for (String text : List.of("=1+2", "+86 138", "-灭火器过期", "@SUM(A1)", "\t=cmd", "\r=cmd", "正常文字",
+                "a=b", "'=already", "", " =lead space", "１=全角")) {
+            assertThat(jdbc.queryForObject("SELECT anj_formula_safe(?)", String.class, text)).as(text)
+                    .isEqualTo(Cells.neutralize(text));
+        }
+        assertThat(jdbc.queryForObject("SELECT anj_formula_safe(NULL)", String.class)).isNull();
+    }
+
+    @Test
+    void aClientThatGoesAwayMidDownloadEndsDuckDbsWriterAndLeavesNoPipe() throws Exception {
+        var query = facts.query(Fact.HAZARDS, FactExports.ALL_TIME, ExportFormat.CSV);
+        java.io.OutputStream breaksAfter100Bytes = new java.io.OutputStream() {
+            int written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                written += len;
+                if (written > 100) {
+                    throw new java.io.IOException("Broken pipe (client closed the connection)");
+                }
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> facts.write(Fact.HAZARDS, query, ExportFormat.CSV,
+                breaksAfter100Bytes)).isInstanceOf(java.io.IOException.class).hasMessageContaining("client closed");
+
+        try (var files = Files.list(warehouse.resolve("work").resolve("exports"))) {
+            assertThat(files).as("pipe removed").isEmpty();
+        }
+        // the warehouse answers the next export at once: no COPY is left holding a connection
+        var out = new java.io.ByteArrayOutputStream();
+        assertThat(facts.write(Fact.HAZARDS, query, ExportFormat.CSV, out))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class));
+    }
+
+    @Test
+    void aCopyThatFailsReportsDuckDbsErrorInsteadOfHanging() throws Exception {
+        var broken = org.jooq.impl.DSL.using(org.jooq.SQLDialect.DUCKDB)
+                .select(org.jooq.impl.DSL.field("no_such_column")).from(org.jooq.impl.DSL.table("fact_hazard"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> copies.csv(broken,
+                new java.io.ByteArrayOutputStream())).hasStackTraceContaining("no_such_column");
+
+        try (var files = Files.list(warehouse.resolve("work").resolve("exports"))) {
+            assertThat(files).as("pipe removed").isEmpty();
+        }
     }
 
     @Test
@@ -168,10 +226,11 @@ class FactExportTest {
     void theRowScopeLimitsTheExport() throws Exception {
         RowScope onlyDongshan = region -> region.eq(HazardFixture.DONGSHAN);
         FactExports scoped = new FactExports(org.jooq.impl.DSL.using(jdbc.getDataSource(),
-                org.jooq.SQLDialect.DUCKDB), null, onlyDongshan);
+                org.jooq.SQLDialect.DUCKDB), null, onlyDongshan, copies);
         var out = new java.io.ByteArrayOutputStream();
 
-        long rows = scoped.write(Fact.HAZARDS, scoped.query(Fact.HAZARDS, FactExports.ALL_TIME), ExportFormat.CSV,
+        long rows = scoped.write(Fact.HAZARDS, scoped.query(Fact.HAZARDS, FactExports.ALL_TIME, ExportFormat.CSV),
+                ExportFormat.CSV,
                 out);
 
         assertThat(rows).isEqualTo(jdbc.queryForObject(

@@ -82,7 +82,7 @@ class LargeExportTest {
         CountingSink out = new CountingSink();
         long started = System.nanoTime();
 
-        long rows = facts.write(Fact.HAZARDS, facts.query(Fact.HAZARDS, FactExports.ALL_TIME), ExportFormat.CSV, out);
+        long rows = facts.write(Fact.HAZARDS, facts.query(Fact.HAZARDS, FactExports.ALL_TIME, ExportFormat.CSV), ExportFormat.CSV, out);
 
         double seconds = (System.nanoTime() - started) / 1e9;
         sampler.interrupt();
