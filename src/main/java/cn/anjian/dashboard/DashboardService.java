@@ -9,13 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.annotation.PreDestroy;
 
 import cn.anjian.semantic.FilterParser;
 import cn.anjian.semantic.Filters;
@@ -24,9 +17,9 @@ import cn.anjian.semantic.Label;
 import cn.anjian.semantic.Member;
 import cn.anjian.semantic.MetricQuery;
 import cn.anjian.semantic.MetricQueryService;
+import cn.anjian.semantic.ParallelQueries;
 import cn.anjian.semantic.QueryResult;
 
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,31 +31,22 @@ import org.springframework.stereotype.Service;
 class DashboardService {
 
     static final String GRAIN = "grain";
-    /** A KPI panel asks at most four statements at once (total, two comparisons, sparkline). */
-    private static final int KPI_THREADS = 4;
+
     private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
 
     private final Dashboards dashboards;
     private final FilterParser filterParser;
     private final MetricQueryService queries;
     private final Clock clock;
-    /** Runs a KPI panel's statements side by side; tasks see the submitting request's user (row scope). */
-    private final ExecutorService kpiPool;
-    private final Executor kpiQueries;
+    private final ParallelQueries parallel;
 
     DashboardService(Dashboards dashboards, FilterParser filterParser, MetricQueryService queries,
-                     DashboardProperties properties) {
+                     DashboardProperties properties, ParallelQueries parallel) {
         this.dashboards = dashboards;
         this.filterParser = filterParser;
         this.queries = queries;
         this.clock = Clock.system(properties.zone());
-        AtomicInteger threads = new AtomicInteger();
-        this.kpiPool = Executors.newFixedThreadPool(KPI_THREADS, r -> {
-            Thread t = new Thread(r, "kpi-query-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.kpiQueries = new DelegatingSecurityContextExecutor(kpiPool);
+        this.parallel = parallel;
     }
 
     List<Dashboard> all() {
@@ -187,24 +171,11 @@ class DashboardService {
     }
 
     private CompletableFuture<QueryResult> async(MetricQuery query) {
-        return CompletableFuture.supplyAsync(() -> queries.run(query), kpiQueries);
+        return parallel.start(() -> queries.run(query));
     }
 
-    /** The query's answer, or the exception it threw (a bad filter stays a 400). */
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        kpiPool.shutdownNow();
+        return ParallelQueries.join(future);
     }
 
     private static Map<String, Object> echo(Filters filters, LocalDate today) {

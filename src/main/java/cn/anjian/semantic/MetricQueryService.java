@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -42,18 +43,22 @@ public class MetricQueryService {
     private final MemberRepository members;
     private final RowScope scope;
     private final Clock clock;
+    private final ParallelQueries parallel;
 
     @Autowired
-    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope) {
-        this(dsl, catalog, members, scope, Clock.system(CHINA));
+    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope,
+                       ParallelQueries parallel) {
+        this(dsl, catalog, members, scope, Clock.system(CHINA), parallel);
     }
 
-    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope, Clock clock) {
+    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope, Clock clock,
+                       ParallelQueries parallel) {
         this.dsl = dsl;
         this.catalog = catalog;
         this.members = members;
         this.scope = scope;
         this.clock = clock;
+        this.parallel = parallel;
     }
 
     /** Today in China: the default as-of date. */
@@ -199,16 +204,23 @@ public class MetricQueryService {
         return common == null ? DSL.noCondition() : common;
     }
 
-    /** One query per source without sort or limit, joined on the dimension values, then sorted and cut here. */
+    /**
+     * One query per source without sort or limit (side by side), joined on the dimension values, then sorted and
+     * cut here.
+     */
     private List<List<Object>> merge(Map<Source, List<Metric>> bySource, List<Metric> metrics,
                                      Map<Metric, Metric.Variant> variants, List<Dimension> dimensions,
                                      Filters filters, LocalDate asOf, List<SortKey> sort, int limit) {
         int dims = dimensions.size();
         Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
+        List<Supplier<List<List<Object>>>> statements = new ArrayList<>();
+        bySource.forEach((source, groupMetrics) -> statements.add(() -> fetch(source, groupMetrics, variants,
+                dimensions, filters, asOf, List.of(), MAX_ROWS)));
+        List<List<List<Object>>> answers = parallel.all(statements);
+        int g = 0;
         for (var group : bySource.entrySet()) {
             List<Metric> groupMetrics = group.getValue();
-            for (List<Object> row : fetch(group.getKey(), groupMetrics, variants, dimensions, filters, asOf, List.of(),
-                    MAX_ROWS)) {
+            for (List<Object> row : answers.get(g++)) {
                 Object[] values = merged.computeIfAbsent(row.subList(0, dims), k -> new Object[metrics.size()]);
                 for (int i = 0; i < groupMetrics.size(); i++) {
                     values[metrics.indexOf(groupMetrics.get(i))] = row.get(dims + i);

@@ -151,7 +151,7 @@ class MetricQueryServiceTest {
     void theRowScopeRestrictsEveryQueryAndNoFilterCanWidenIt() {
         RowScope dongshanOnly = region -> region.eq(DONGSHAN);
         MemberRepository scopedMembers = new MemberRepository(dsl, dongshanOnly);
-        MetricQueryService scoped = new MetricQueryService(dsl, catalog, scopedMembers, dongshanOnly);
+        MetricQueryService scoped = new MetricQueryService(dsl, catalog, scopedMembers, dongshanOnly, new ParallelQueries());
         Filters all = new Filters(YearMonth.of(2023, 11), ANCHOR, List.of(), List.of());
         Filters xihe = new Filters(YearMonth.of(2023, 11), ANCHOR, List.of(), List.of(XIHE));
 
