@@ -51,6 +51,24 @@ export function resizeCharts(scope = document) {
   }
 }
 
+/**
+ * Fits every chart to its box and paints it before returning, without animation. For printing: the browser lays
+ * the page out for paper and prints it in one go, before the frame in which a plain resize would paint. On paper
+ * (`print`) the "save as image" button is left out.
+ */
+export function redrawChartsNow(scope = document, print = false) {
+  for (const element of scope.querySelectorAll('.chart')) {
+    const chart = echarts.getInstanceByDom(element);
+    if (chart) {
+      if (chart.getOption().toolbox?.length) {
+        chart.setOption({ toolbox: { show: !print } }, { silent: true });
+      }
+      chart.resize({ animation: { duration: 0 } });
+      chart.getZr().flush();
+    }
+  }
+}
+
 // ---- shared helpers --------------------------------------------------------------------------------------------
 
 function dims(data) {

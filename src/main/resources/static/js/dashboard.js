@@ -4,7 +4,7 @@
 // back/forward and a shared link show the same view. Filter options come from the catalogue's members endpoints; a
 // filter whose dimension the catalogue does not list stays hidden.
 
-import { disposeCharts, isTimeDimension, rendererFor, resizeCharts, shiftMonth } from './charts.js';
+import { disposeCharts, isTimeDimension, redrawChartsNow, rendererFor, resizeCharts, shiftMonth } from './charts.js';
 
 const MONTH = /^\d{4}-\d{2}$/;
 /** Filters kept in the URL and passed to the panel API. */
@@ -24,6 +24,7 @@ const panelsBox = document.getElementById('panels');
 const langSwitch = document.getElementById('lang-switch');
 const themeToggle = document.getElementById('theme-toggle');
 const crumbs = document.getElementById('breadcrumbs');
+const printSummary = document.getElementById('print-summary');
 const dashboardId = root.dataset.dashboard;
 const homeId = root.dataset.home;
 const lang = root.dataset.lang === 'en' ? 'en' : 'zh';
@@ -327,6 +328,42 @@ function renderBreadcrumbs() {
   }
 }
 
+// ---- the filters on paper ------------------------------------------------------------------------------------
+
+/**
+ * The filters in words and the as-of date of the data shown, one line under the title that only print.css shows:
+ * a printed page has no form to read them from. Each shown filter field is listed, "全部" where it is not set.
+ */
+function renderPrintSummary() {
+  if (!printSummary) {
+    return;
+  }
+  const state = stateFromUrl();
+  const parts = [`${text.period}: ${state.from} ${text.periodTo} ${state.to}`];
+  for (const name of FILTERS) {
+    const field = form.elements[name];
+    if (field?.tagName !== 'SELECT' || field.closest('[hidden]')) {
+      continue;
+    }
+    const label = field.closest('.field').querySelector('span').textContent;
+    parts.push(`${label}: ${state[name] ? optionLabel(field, state[name]) : text.all}`);
+  }
+  const asOf = [...lastData.values()].map((data) => data?.filters?.asOf).find(Boolean);
+  if (asOf) {
+    parts.push(`${text.asOf}: ${asOf}`);
+  }
+  printSummary.replaceChildren(...parts.map((part) => {
+    const span = document.createElement('span');
+    span.textContent = part;
+    return span;
+  }));
+}
+
+function optionLabel(select, value) {
+  const chosen = [...select.options].find((o) => o.value === value);
+  return chosen ? chosen.textContent : (select.name === 'village' ? villageName(value) : value);
+}
+
 // ---- filter options ------------------------------------------------------------------------------------------
 
 async function getJson(url, signal) {
@@ -501,6 +538,7 @@ async function loadAll() {
     }
   });
   renderBreadcrumbs(); // enterprise names arrive with the data
+  renderPrintSummary();
   root.dataset.state = failed ? 'error' : 'ready';
   root.dataset.generation = String(mine);
 }
@@ -613,6 +651,10 @@ window.addEventListener('popstate', () => {
   loadAll();
 });
 const resizeObserver = new ResizeObserver(() => resizeCharts(panelsBox));
+// Printing lays the page out again at the paper's width (print.css) and prints it at once: no frame is painted in
+// between, so a resize left to the observer above would print each chart at its screen size, cut at its box.
+// Charts are redrawn for paper when print media starts and for the screen when it ends.
+matchMedia('print').addEventListener('change', (event) => redrawChartsNow(panelsBox, event.matches));
 
 // ---- start ----------------------------------------------------------------------------------------------------
 

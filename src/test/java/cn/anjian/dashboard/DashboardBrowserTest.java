@@ -88,8 +88,11 @@ class DashboardBrowserTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final YearMonth NOW = YearMonth.now(ZoneId.of("Asia/Shanghai"));
 
-    /** The generation of the last drawn load, or -1 while any panel is loading or a visible chart is not painted. */
-    private static final String DRAWN_GENERATION = """
+    /**
+     * The generation of the last drawn load, or -1 while any panel is loading or a visible chart is not painted.
+     * {@link DashboardPrintBrowserTest} waits with it too.
+     */
+    static final String DRAWN_GENERATION = """
             const root = document.getElementById('dashboard');
             if (!root || !window.echarts || root.dataset.state !== 'ready') return -1;
             for (const panel of document.querySelectorAll('.panel')) {
