@@ -159,7 +159,7 @@ public class Catalog {
         metric("major_found", "发现重大隐患", "Major hazards found", COUNT, Format.COUNT,
                 "日期范围内发现的重大隐患数", "Major hazards found in the date range",
                 mart(f -> DSL.sum(m.FOUND_COUNT).filterWhere(m.HAZARD_LEVEL.eq("major")).cast(SQLDataType.BIGINT)),
-                hazard(f -> count(major)));
+                majorHazard(f -> count(major)));
         metric("major_open", "未整改重大隐患", "Major hazards open", COUNT, Format.COUNT,
                 "截至统计日尚未整改的重大隐患数", "Major hazards not rectified by the as-of date",
                 majorHazard(f -> count(major.and(openOn(f)))));

@@ -40,12 +40,29 @@ public record Metric(String id, Label label, Label unit, Format format, Label de
     /** The first variant whose source supports these dimensions and filters. */
     Variant variantFor(List<Dimension> dimensions, List<Dimension> filters) {
         for (Variant v : variants) {
-            if (dimensions.stream().allMatch(d -> d.supports(v.source()))
-                    && filters.stream().allMatch(f -> !f.supports(general().source()) || f.supports(v.source()))) {
+            if (answers(v, dimensions, filters)) {
                 return v;
             }
         }
         return null;
+    }
+
+    /**
+     * A variant over {@code source} that answers these dimensions and filters, or {@code null}: when the query's
+     * other metrics already read that table, one statement over it beats a second statement over a mart.
+     */
+    Variant variantOver(Source source, List<Dimension> dimensions, List<Dimension> filters) {
+        for (Variant v : variants) {
+            if (v.source().equals(source) && answers(v, dimensions, filters)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private boolean answers(Variant v, List<Dimension> dimensions, List<Dimension> filters) {
+        return dimensions.stream().allMatch(d -> d.supports(v.source()))
+                && filters.stream().allMatch(f -> !f.supports(general().source()) || f.supports(v.source()));
     }
 
     /**

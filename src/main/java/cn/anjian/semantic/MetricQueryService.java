@@ -83,8 +83,21 @@ public class MetricQueryService {
                         + " 分组 (metric " + m.id() + " has no such dimension)");
             }
             variants.put(m, v);
-            bySource.computeIfAbsent(v.source(), s -> new ArrayList<>()).add(m);
         }
+        // a metric that could also be read from a table the others read joins their statement
+        Set<Source> chosen = new LinkedHashSet<>();
+        variants.values().forEach(v -> chosen.add(v.source()));
+        for (Metric m : metrics) {
+            for (Source other : chosen) {
+                Metric.Variant v = other.equals(variants.get(m).source()) ? null
+                        : m.variantOver(other, dimensions, filters);
+                if (v != null) {
+                    variants.put(m, v);
+                    break;
+                }
+            }
+        }
+        variants.forEach((m, v) -> bySource.computeIfAbsent(v.source(), s -> new ArrayList<>()).add(m));
         List<SortKey> sort = sortKeys(query.sort(), metrics, dimensions);
         int limit = query.limit() == null ? MAX_ROWS : Math.min(query.limit(), MAX_ROWS);
 
