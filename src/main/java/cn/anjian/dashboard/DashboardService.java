@@ -31,7 +31,6 @@ import org.springframework.stereotype.Service;
 class DashboardService {
 
     static final String GRAIN = "grain";
-
     private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
 
     private final Dashboards dashboards;
@@ -120,7 +119,8 @@ class DashboardService {
         CompletableFuture<QueryResult> totalQuery = dimensions.isEmpty() ? CompletableFuture.completedFuture(result)
                 : async(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
         Map<Panel.Comparison, Filters> earlierFilters = new LinkedHashMap<>();
-        Map<Panel.Comparison, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
+        // over a 12-month range the previous period is the same period last year: one statement for both
+        Map<Filters, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
         LocalDate asOf = filters.asOfOr(queries.today());
         long months = filters.from().until(filters.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
         for (Panel.Comparison c : panel.compare()) {
@@ -129,20 +129,17 @@ class DashboardService {
             Filters earlier = filters.withRange(filters.from().minusMonths(shift), filters.to().minusMonths(shift))
                     .withAsOf(asOf.minusMonths(shift));
             earlierFilters.put(c, earlier);
-            // over a 12-month range the previous period is the same period last year: ask once
-            Panel.Comparison same = earlierFilters.entrySet().stream().filter(e -> e.getValue().equals(earlier))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow();
-            earlierQueries.put(c, same != c ? earlierQueries.get(same)
-                    : async(new MetricQuery(panel.metrics(), List.of(), earlier, null, null)));
+            earlierQueries.computeIfAbsent(earlier,
+                    f -> async(new MetricQuery(panel.metrics(), List.of(), f, null, null)));
         }
         String sparkDim = panel.sparkline() == null ? null : withGrain(List.of(panel.sparkline()), null).get(0);
         CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
                 : dimensions.equals(List.of(sparkDim)) ? CompletableFuture.completedFuture(result)
                 : async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
-        QueryResult total = join(totalQuery);
+        QueryResult total = ParallelQueries.join(totalQuery);
         Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
-        earlierQueries.forEach((c, q) -> periods.put(c, new Period(earlierFilters.get(c), join(q))));
-        QueryResult spark = join(sparkQuery);
+        earlierFilters.forEach((c, f) -> periods.put(c, new Period(f, ParallelQueries.join(earlierQueries.get(f)))));
+        QueryResult spark = ParallelQueries.join(sparkQuery);
         List<Kpi> kpis = new ArrayList<>();
         for (String metric : panel.metrics()) {
             Object value = total.rows().isEmpty() ? null : total.rows().get(0).get(total.indexOf(metric));
@@ -172,10 +169,6 @@ class DashboardService {
 
     private CompletableFuture<QueryResult> async(MetricQuery query) {
         return parallel.start(() -> queries.run(query));
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        return ParallelQueries.join(future);
     }
 
     private static Map<String, Object> echo(Filters filters, LocalDate today) {

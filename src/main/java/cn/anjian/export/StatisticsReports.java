@@ -41,10 +41,9 @@ class StatisticsReports {
             SELECT %s AS grp, count(*) AS found,
                    count(*) FILTER (WHERE f.hazard_level = 'general') AS general,
                    count(*) FILTER (WHERE f.hazard_level = 'major') AS major,
-                   count(*) FILTER (WHERE f.rectified_date <= {1} OR f.closed_date <= {1}) AS rectified,
-                   round(count(*) FILTER (WHERE f.rectified_date <= {1} OR f.closed_date <= {1}) / count(*), 4),
-                   count(*) FILTER (WHERE f.deadline_date < {1} AND coalesce(f.rectified_date, f.closed_date,
-                       DATE '9999-12-31') > {1}) AS overdue,
+                   count(*) FILTER (WHERE f.open_until <= {1}) AS rectified,
+                   round(count(*) FILTER (WHERE f.open_until <= {1}) / count(*), 4),
+                   count(*) FILTER (WHERE f.deadline_date < {1} AND f.open_until > {1}) AS overdue,
                    coalesce(sum(f.funds_yuan), 0) AS funds
             FROM fact_hazard f
             LEFT JOIN dim_region v ON v.region_code = f.region_code
