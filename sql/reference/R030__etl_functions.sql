@@ -2,12 +2,12 @@
 -- The importer trims every cell once (anj_text) and hands the clean text to the anj_parse_* functions; the
 -- fast path comes first in each (a CASE evaluates its later branches only for the rows that need them).
 
--- Text: trimmed of ASCII, full-width and non-breaking spaces; empty becomes NULL. trim() with a character set is
--- several times slower than plain trim(), so the set is used only for the rare cell that holds such a character.
+-- Text: trimmed of spaces (plain trim() also takes the full-width space and the non-breaking space, which are
+-- Unicode space separators), tabs and line breaks; empty becomes NULL. trim() with a character set is several times
+-- slower than plain trim(), so the set is used only for the rare cell that holds a tab or a line break.
 CREATE OR REPLACE MACRO anj_text(x) AS nullif(CASE
-    WHEN contains(CAST(x AS VARCHAR), chr(12288)) OR contains(CAST(x AS VARCHAR), chr(9))
-      OR contains(CAST(x AS VARCHAR), chr(10)) OR contains(CAST(x AS VARCHAR), chr(13))
-      OR contains(CAST(x AS VARCHAR), chr(160))
+    WHEN contains(CAST(x AS VARCHAR), chr(9)) OR contains(CAST(x AS VARCHAR), chr(10))
+      OR contains(CAST(x AS VARCHAR), chr(13))
     THEN trim(CAST(x AS VARCHAR), ' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(160))
     ELSE trim(CAST(x AS VARCHAR))
     END, '');
@@ -20,11 +20,13 @@ CREATE OR REPLACE MACRO anj_date_formats() AS ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d
         '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y-%m-%dT%H:%M:%S',
         '%Y.%m.%d %H:%M:%S', '%Y.%m.%d %H:%M', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日%H时%M分', '%Y年%m月%d日 %H:%M:%S'];
 
--- Dates: ISO, 2023/1/3, 2023.1.3, 2023年1月3日, 20230103, with or without a time, and Excel serial numbers; digits
--- typed in full width are read on a last try only, so ordinary cells pay nothing for them.
+-- Dates: ISO, 2023/1/3, 2023.1.3, 2023年1月3日, 20230103, with or without a time, and Excel serial numbers. The
+-- common forms take the short ways (a cast, the cast after turning . 年 月 into - and dropping 日, the eight-digit
+-- form); digits typed in full width are read on a last try only, so ordinary cells pay nothing for them.
 CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
     WHEN x IS NULL THEN NULL
-    ELSE coalesce(TRY_CAST(x AS DATE), CASE
+    ELSE coalesce(TRY_CAST(x AS DATE), TRY_CAST(translate(x, '.年月日', '---') AS DATE),
+        CASE WHEN length(x) = 8 THEN CAST(try_strptime(x, '%Y%m%d') AS DATE) END, CASE
         WHEN regexp_full_match(x, '[0-9]{5}(\.[0-9]+)?')
             THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(x AS DOUBLE)) AS INTEGER) AS DATE)
         ELSE CAST(coalesce(try_strptime(x, anj_date_formats()),

@@ -81,6 +81,34 @@ final class CsvCharsets {
         return firstBad > 0 ? GB18030 : StandardCharsets.UTF_8;
     }
 
+    /**
+     * Whether the file starts as UTF-8: its BOM, or its first 64 KB decode as UTF-8. For a large template CSV this
+     * stands in for {@link #detect}'s pass over the whole file, because DuckDB's reader checks every byte as it
+     * loads and refuses a file that is not UTF-8 further on ({@link #isNotUtf8Error}); the import then detects again.
+     */
+    static boolean startsAsUtf8(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 16);
+        }
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return true;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        return !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+    }
+
+    /** DuckDB's reader refusing a file that is not UTF-8 ("Invalid unicode … This file is not utf-8 encoded"). */
+    static boolean isNotUtf8Error(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Invalid unicode")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One streaming pass: does the whole file decode as UTF-8? */
     private static boolean isUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -181,7 +181,7 @@ final class LedgerRows {
     }
 
     static void readCsv(Path file, String fileName, Sink sink, Charset charset) throws IOException {
-        char delimiter = CsvScan.delimiter(file, charset);
+        char delimiter = CsvScan.delimiter(file);
         long total = Math.max(1, Files.size(file));
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setTrim(false).get();

@@ -67,25 +67,37 @@ class LedgerStager {
         Format format = Format.of(source);
         Path csv = stagedCsv(workDir, batchId);
         long started = System.nanoTime();
-        Charset charset = format == Format.CSV ? CsvCharsets.detect(source) : null;
+        Charset charset = null;
         if (format == Format.CSV) {
-            char delimiter = CsvScan.delimiter(source, charset);
+            char delimiter = CsvScan.delimiter(source);
+            // the header is read as UTF-8 when the file starts as UTF-8; the whole file is checked below
+            charset = CsvCharsets.startsAsUtf8(source) ? StandardCharsets.UTF_8 : CsvCharsets.detect(source);
             LedgerMapper header = new LedgerMapper(candidates, fileName, true, null, Long.MAX_VALUE, null, null);
             try {
                 LedgerRows.readCsv(source, fileName, new StopAtFirstRecord(header), charset);
             } catch (LedgerRows.Stop stop) {
                 // header found
             }
-            if (header.chosen() != null && header.chosen().template() && header.firstHeaderRow() == 1
-                    && CsvScan.linesAreRecords(source, delimiter)) {
-                Path utf8 = source;
-                if (!charset.equals(StandardCharsets.UTF_8)) {
-                    CsvCharsets.transcodeToUtf8(source, charset, csv);
-                    utf8 = csv;
+            boolean fast = header.chosen() != null && header.chosen().template() && header.firstHeaderRow() == 1
+                    && CsvScan.linesAreRecords(source, delimiter);
+            log.info("Import {}: {} {} (checks took {} ms)", batchId, fileName,
+                    fast ? "read by DuckDB directly" : "read through Java", (System.nanoTime() - started) / 1_000_000);
+            if (fast && charset.equals(StandardCharsets.UTF_8)) {
+                try {
+                    return fastPath(batchId, header, source, delimiter, fileName);
+                } catch (LedgerFormatException e) {
+                    if (!CsvCharsets.isNotUtf8Error(e)) {
+                        throw e;
+                    }
+                    log.info("Import {}: {} is not UTF-8 throughout; detecting its encoding", batchId, fileName);
                 }
-                log.info("Import {}: {} read by DuckDB directly (checks took {} ms)", batchId, fileName,
-                        (System.nanoTime() - started) / 1_000_000);
-                return fastPath(batchId, header, utf8, delimiter, fileName);
+            }
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                charset = CsvCharsets.detect(source); // GB18030, or refused as two encodings mixed
+            }
+            if (fast && !charset.equals(StandardCharsets.UTF_8)) {
+                CsvCharsets.transcodeToUtf8(source, charset, csv);
+                return fastPath(batchId, header, csv, delimiter, fileName);
             }
         }
         LedgerMapper mapper;

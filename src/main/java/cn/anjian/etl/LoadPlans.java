@@ -326,7 +326,12 @@ final class LoadPlans {
             return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), key, upsert);
         }
 
-        /** A fact upserts on its natural key and rewrites a row only when something in it changed. */
+        /**
+         * A fact upserts on its natural key and rewrites a row only when something in it changed. Rows whose key the
+         * fact already holds are merged first; the others are then inserted. One MERGE for both joined every row of
+         * the file with the fact and held them all in its hash table: at 10 M new rows it filled DuckDB's
+         * memory_limit, where the INSERT's anti-join only holds the fact's keys.
+         */
         LoadPlan buildFact(ImportKind kind, String table, String key, List<String> columns) {
             List<String> nonKey = columns.stream().filter(c -> !c.equals(key)).toList();
             String differs = String.join(" OR ", nonKey.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
@@ -334,10 +339,13 @@ final class LoadPlans {
             String insertColumns = String.join(", ", columns) + ", batch_id, source_file, source_row";
             String insertValues = String.join(", ", columns.stream().map(c -> "s." + c).toList())
                     + ", s.batch_id, s.source_file, s.source_row";
-            String upsert = "MERGE INTO " + table + " t USING ${accepted} s ON t." + key + " = s." + key
+            String held = "(SELECT 1 FROM " + table + " f WHERE f." + key + " = s." + key + ")";
+            String upsert = "MERGE INTO " + table + " t USING (SELECT * FROM ${accepted} s WHERE EXISTS " + held
+                    + ") s ON t." + key + " = s." + key
                     + "\nWHEN MATCHED AND (" + differs + ")\n  THEN UPDATE SET " + set
-                    + ", batch_id = s.batch_id, source_file = s.source_file, source_row = s.source_row"
-                    + "\nWHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (" + insertValues + ");";
+                    + ", batch_id = s.batch_id, source_file = s.source_file, source_row = s.source_row;\n"
+                    + "INSERT INTO " + table + " (" + insertColumns + ") SELECT " + insertValues
+                    + " FROM ${accepted} s WHERE NOT EXISTS " + held + ";";
             return build(kind, key, upsert);
         }
     }

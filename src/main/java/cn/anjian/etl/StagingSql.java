@@ -118,17 +118,24 @@ final class StagingSql {
         for (LoadPlan.Value v : plan.values()) {
             parsed.append(",\n    ").append(raw(v.expression())).append(" AS ").append(v.name());
         }
+        // The list of reasons is built only for a row that fails a check: building a list of structs for every row
+        // cost more than all the checks together (a third of the stage at 1 M rows).
+        List<String> fails = new ArrayList<>();
         StringBuilder reasons = new StringBuilder("CASE WHEN src_error IS NOT NULL THEN {'field': '(整行)',"
                 + " 'value': CAST(NULL AS VARCHAR), 'reason': src_error} END");
+        fails.add("src_error IS NOT NULL");
         for (LoadPlan.Check c : plan.checks()) {
+            String failsWhen = "coalesce(" + raw(c.failsWhen()) + ", false)";
+            fails.add(failsWhen);
             reasons.append(",\n      ");
-            reasons.append("CASE WHEN coalesce(").append(raw(c.failsWhen())).append(", false) THEN {'field': ")
+            reasons.append("CASE WHEN ").append(failsWhen).append(" THEN {'field': ")
                     .append(quoteLiteral(header(plan.kind(), c.field()))).append(", 'value': r_").append(c.field())
                     .append(", 'reason': ").append(quoteLiteral(c.reason())).append("} END");
         }
         String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
         return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, src_note, " + outputs
-                + ",\n  list_filter([" + reasons + "], lambda x: x IS NOT NULL) AS reasons\nFROM (SELECT " + parsed
+                + ",\n  CASE WHEN " + String.join("\n    OR ", fails) + "\n  THEN list_filter([" + reasons
+                + "], lambda x: x IS NOT NULL) ELSE [] END AS reasons\nFROM (SELECT " + parsed
                 + "\n  FROM (SELECT " + raw + "\n    FROM read_csv(" + quoteLiteral(csv.toAbsolutePath().toString())
                 + ", header = true, all_varchar = true, auto_detect = true, delim = " + quoteLiteral(String.valueOf(delimiter))
                 + ", quote = '\"', escape = '\"')))";
