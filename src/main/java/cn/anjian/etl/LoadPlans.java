@@ -340,12 +340,12 @@ final class LoadPlans {
             String insertValues = String.join(", ", columns.stream().map(c -> "s." + c).toList())
                     + ", s.batch_id, s.source_file, s.source_row";
             String held = "(SELECT 1 FROM " + table + " f WHERE f." + key + " = s." + key + ")";
-            String upsert = "MERGE INTO " + table + " t USING (SELECT * FROM ${accepted} s WHERE EXISTS " + held
-                    + ") s ON t." + key + " = s." + key
+            String upsert = "MERGE INTO " + table + " t USING ${accepted WHERE EXISTS " + held
+                    + "} s ON t." + key + " = s." + key
                     + "\nWHEN MATCHED AND (" + differs + ")\n  THEN UPDATE SET " + set
                     + ", batch_id = s.batch_id, source_file = s.source_file, source_row = s.source_row;\n"
                     + "INSERT INTO " + table + " (" + insertColumns + ") SELECT " + insertValues
-                    + " FROM ${accepted} s WHERE NOT EXISTS " + held + ";";
+                    + " FROM ${accepted WHERE NOT EXISTS " + held + "} s;";
             return build(kind, key, upsert);
         }
     }

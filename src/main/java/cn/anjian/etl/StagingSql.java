@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class StagingSql {
 
     private static final Pattern RAW = Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final Pattern ACCEPTED_WHERE = Pattern.compile("\\$\\{accepted WHERE ([^}]+)}");
 
     private StagingSql() {
     }
@@ -181,6 +182,8 @@ final class StagingSql {
                 + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
+            Matcher narrowed = ACCEPTED_WHERE.matcher(statement);
+            statement = narrowed.replaceAll(m -> Matcher.quoteReplacement(accepted(batchId, key, m.group(1))));
             sql.add(statement.replace("${accepted}", accepted).replace("${stage}", stage));
         }
         return sql;
@@ -188,12 +191,23 @@ final class StagingSql {
 
     /** The rows of the stage that are loaded: no reasons, and the kept one of rows sharing a key. */
     static String accepted(long batchId, String key) {
+        return accepted(batchId, key, null);
+    }
+
+    /**
+     * The accepted rows that also meet a condition on the stage row {@code s}, written in an upsert as
+     * {@code ${accepted WHERE <condition>}}. The condition goes first into the stage's own WHERE: as a filter on the
+     * finished subquery it came after the duplicate check, which read every column of every row (4.9 s at 10 M rows
+     * for a MERGE that found no key in an empty fact, 0.3 s this way).
+     */
+    static String accepted(long batchId, String key, String condition) {
         String stage = stageTable(batchId);
         String row = "coalesce(s.src_row, s.rowid + 2)";
         return "(SELECT s.*, CAST(" + batchId + " AS BIGINT) AS batch_id,"
                 + " (SELECT file_name FROM etl_batch WHERE batch_id = " + batchId + ") AS source_file,"
                 + " CAST(" + row + " AS INTEGER) AS source_row FROM " + stage + " s"
-                + " WHERE len(s.reasons) = 0 AND NOT EXISTS (SELECT 1 FROM dup_import_" + batchId + " d WHERE d.k = s."
+                + " WHERE " + (condition == null ? "" : condition + " AND ")
+                + "len(s.reasons) = 0 AND NOT EXISTS (SELECT 1 FROM dup_import_" + batchId + " d WHERE d.k = s."
                 + key + " AND d.keep_id <> s.rowid))";
     }
 
