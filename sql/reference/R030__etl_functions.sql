@@ -21,11 +21,14 @@ CREATE OR REPLACE MACRO anj_date_formats() AS ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d
         '%Y.%m.%d %H:%M:%S', '%Y.%m.%d %H:%M', '%Y年%m月%d日 %H:%M', '%Y年%m月%d日%H时%M分', '%Y年%m月%d日 %H:%M:%S'];
 
 -- Dates: ISO, 2023/1/3, 2023.1.3, 2023年1月3日, 20230103, with or without a time, and Excel serial numbers. The
--- common forms take the short ways (a cast, the cast after turning . 年 月 into - and dropping 日, the eight-digit
--- form); digits typed in full width are read on a last try only, so ordinary cells pay nothing for them.
+-- common forms take the short ways (a cast; for a cell that is exactly 2023.1.3 or 2023年1月3日 the cast after turning
+-- . 年 月 into - and dropping 日 — only then, because a cast reads the date at the start of any text and 2023年1月2日9时
+-- would read as the 29th; the eight-digit form); digits typed in full width are read on a last try only.
 CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
     WHEN x IS NULL THEN NULL
-    ELSE coalesce(TRY_CAST(x AS DATE), TRY_CAST(translate(x, '.年月日', '---') AS DATE),
+    ELSE coalesce(TRY_CAST(x AS DATE),
+        CASE WHEN regexp_full_match(x, '[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日')
+            THEN TRY_CAST(translate(x, '.年月日', '---') AS DATE) END,
         CASE WHEN length(x) = 8 THEN CAST(try_strptime(x, '%Y%m%d') AS DATE) END, CASE
         WHEN regexp_full_match(x, '[0-9]{5}(\.[0-9]+)?')
             THEN CAST(DATE '1899-12-30' + CAST(floor(CAST(x AS DOUBLE)) AS INTEGER) AS DATE)

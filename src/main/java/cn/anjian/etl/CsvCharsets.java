@@ -41,6 +41,20 @@ final class CsvCharsets {
             return StandardCharsets.UTF_8;
         }
         // not UTF-8 throughout: GBK, or a mix — worth a slower look line by line (the file is transcoded anyway)
+        return byLines(file);
+    }
+
+    /**
+     * For a file DuckDB's reader refused as not UTF-8 although it starts as UTF-8 ({@link #startsAsUtf8}): its
+     * lines with Chinese text are then partly UTF-8 and partly not, which is refused here with the first line that
+     * breaks. Returns normally only if Java reads every line as UTF-8 after all.
+     */
+    static void refuseMixed(Path file) throws IOException {
+        byLines(file);
+    }
+
+    /** GB18030 when no line with non-ASCII text is UTF-8, UTF-8 when all are; refuses a file that mixes them. */
+    private static Charset byLines(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long utf8Lines = 0;
@@ -82,9 +96,11 @@ final class CsvCharsets {
     }
 
     /**
-     * Whether the file starts as UTF-8: its BOM, or its first 64 KB decode as UTF-8. For a large template CSV this
-     * stands in for {@link #detect}'s pass over the whole file, because DuckDB's reader checks every byte as it
-     * loads and refuses a file that is not UTF-8 further on ({@link #isNotUtf8Error}); the import then detects again.
+     * Whether the file starts as UTF-8: its BOM, or Chinese text in its first 64 KB that decodes as UTF-8 (ASCII alone
+     * tells nothing). For a large template CSV this stands in for {@link #detect}'s pass over the whole file, because
+     * DuckDB's reader checks every byte as it loads and refuses a file that is not UTF-8 further on
+     * ({@link #isNotUtf8Error}). Such a file has UTF-8 lines and others, so the import then refuses it as a mix
+     * ({@link #refuseMixed}) and never needs DuckDB again in the transaction its error ended.
      */
     static boolean startsAsUtf8(Path file) throws IOException {
         byte[] head;
@@ -94,9 +110,13 @@ final class CsvCharsets {
         if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             return true;
         }
+        boolean nonAscii = false;
+        for (byte b : head) {
+            nonAscii |= b < 0;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+        return nonAscii && !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
     }
 
     /** DuckDB's reader refusing a file that is not UTF-8 ("Invalid unicode … This file is not utf-8 encoded"). */

@@ -81,23 +81,24 @@ class LedgerStager {
             boolean fast = header.chosen() != null && header.chosen().template() && header.firstHeaderRow() == 1
                     && CsvScan.linesAreRecords(source, delimiter);
             log.info("Import {}: {} {} (checks took {} ms)", batchId, fileName,
-                    fast ? "read by DuckDB directly" : "read through Java", (System.nanoTime() - started) / 1_000_000);
+                    fast ? "goes to DuckDB's reader directly" : "is read through Java",
+                    (System.nanoTime() - started) / 1_000_000);
             if (fast && charset.equals(StandardCharsets.UTF_8)) {
                 try {
                     return fastPath(batchId, header, source, delimiter, fileName);
                 } catch (LedgerFormatException e) {
-                    if (!CsvCharsets.isNotUtf8Error(e)) {
-                        throw e;
+                    if (CsvCharsets.isNotUtf8Error(e)) {
+                        CsvCharsets.refuseMixed(source);
                     }
-                    log.info("Import {}: {} is not UTF-8 throughout; detecting its encoding", batchId, fileName);
+                    throw e;
                 }
             }
-            if (charset.equals(StandardCharsets.UTF_8)) {
-                charset = CsvCharsets.detect(source); // GB18030, or refused as two encodings mixed
-            }
-            if (fast && !charset.equals(StandardCharsets.UTF_8)) {
+            if (fast) {
                 CsvCharsets.transcodeToUtf8(source, charset, csv);
                 return fastPath(batchId, header, csv, delimiter, fileName);
+            }
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                charset = CsvCharsets.detect(source); // the Java reader needs the whole file's encoding
             }
         }
         LedgerMapper mapper;

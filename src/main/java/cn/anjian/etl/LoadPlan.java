@@ -13,9 +13,10 @@ import java.util.List;
  * @param kind      the record type
  * @param values    parsed output columns, in order: name and expression over raw cells
  * @param checks    row checks over parsed columns and raw cells; each failing check is one reject line
- * @param key       the natural key column (also the fact's primary key)
+ * @param key       the natural key column (unique in the warehouse: the import keeps it so)
  * @param upsert    SQL that upserts the accepted rows from {@code ${accepted}} into the warehouse; a statement
- *                  that needs only some of them names them {@code ${accepted WHERE <condition on s>}}
+ *                  that needs only some of them names them {@code ${accepted WHERE <condition on s>}} (a condition
+ *                  without a closing brace)
  */
 record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String key, String upsert) {
 

@@ -293,26 +293,29 @@ class ImportJobTest {
     @Test
     void aUtf8LedgerWithAGbkLineFarDownIsRefusedWithThatLine() throws IOException {
         // the first 64 KB are UTF-8, so DuckDB's reader is the one that finds the GBK line, and the import then
-        // names it as the first line that is not UTF-8
-        StringBuilder csv = new StringBuilder("隐患编号,发现日期,所属乡镇,村(社区),隐患单位或部位,统一社会信用代码,行业领域,隐患描述,"
-                + "隐患等级,责任单位,检查编号,整改期限,整改完成日期,复查验收日期,销号日期,整改状态,整改资金(元),责任落实,措施落实,资金落实,"
-                + "时限落实,预案落实,是否公布\n");
-        int lines = 1;
-        while (csv.length() < 100_000) {
-            csv.append("YH-M-").append(lines++).append(",2023-03-01,诸佛庵镇,诸佛庵村,商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,\n");
-        }
-        Path file = files.resolve("mixed.csv");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-            out.write("YH-M-X,2023-03-01,诸佛庵镇,诸佛庵村,商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,\n".getBytes(Charset.forName("GBK")));
-        }
+        // names it as the first line that is not UTF-8 — also behind a BOM, which our CSV template carries
+        for (boolean bom : new boolean[] {false, true}) {
+            StringBuilder csv = new StringBuilder(bom ? "\uFEFF" : "").append("隐患编号,发现日期,所属乡镇,村(社区),隐患单位或部位,"
+                    + "统一社会信用代码,行业领域,隐患描述,隐患等级,责任单位,检查编号,整改期限,整改完成日期,复查验收日期,销号日期,整改状态,"
+                    + "整改资金(元),责任落实,措施落实,资金落实,时限落实,预案落实,是否公布\n");
+            int lines = 1;
+            while (csv.length() < 100_000) {
+                csv.append("YH-M-").append(lines++).append(",2023-03-01,诸佛庵镇,诸佛庵村,商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,\n");
+            }
+            Path file = files.resolve("mixed-" + bom + ".csv");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+                out.write("YH-M-X,2023-03-01,诸佛庵镇,诸佛庵村,商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,\n"
+                        .getBytes(Charset.forName("GBK")));
+            }
 
-        var status = imports.importNow(ImportKind.HAZARDS, file, "mixed.csv");
+            var status = imports.importNow(ImportKind.HAZARDS, file, "mixed.csv");
 
-        assertThat(status.status()).isEqualTo("FAILED");
-        assertThat(status.message()).contains("混用了两种编码").contains("第 " + (lines + 1) + " 行");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE hazard_no LIKE 'YH-M-%'", Long.class))
-                .isZero();
+            assertThat(status.status()).as("BOM " + bom).isEqualTo("FAILED");
+            assertThat(status.message()).contains("混用了两种编码").contains("第 " + (lines + 1) + " 行");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE hazard_no LIKE 'YH-M-%'", Long.class))
+                    .isZero();
+        }
     }
 
     private Path write(String name, String content, Charset charset) throws IOException {

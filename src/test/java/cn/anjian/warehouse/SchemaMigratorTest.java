@@ -47,6 +47,11 @@ class SchemaMigratorTest {
             assertThat(jdbc.queryForObject("SELECT anj_date('2023年1月3日')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 3));
             assertThat(jdbc.queryForObject("SELECT anj_date('44929')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 3));
             assertThat(jdbc.queryForObject("SELECT anj_date(' 2025.8.4 ')", LocalDate.class)).isEqualTo(LocalDate.of(2025, 8, 4));
+            // the short way for 2023.1.3 and 2023年1月3日 must not read a day and an hour as one number
+            assertThat(jdbc.queryForObject("SELECT anj_date('2023年1月2日9时30分')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 2));
+            assertThat(jdbc.queryForObject("SELECT anj_date('20230103')", LocalDate.class)).isEqualTo(LocalDate.of(2023, 1, 3));
+            assertThat(jdbc.queryForObject("SELECT anj_date('2023年1月3')", LocalDate.class)).isNull();
+            assertThat(jdbc.queryForObject("SELECT anj_date('2023.1.3-2023.1.5')", LocalDate.class)).isNull();
             assertThat(jdbc.queryForObject("SELECT anj_text('\u3000 消防\t')", String.class)).isEqualTo("消防");
             assertThat(jdbc.queryForObject("SELECT anj_text(' 　 ')", String.class)).isNull();
             assertThat(jdbc.queryForObject("SELECT anj_amount('2.5万元')", Double.class)).isEqualTo(25000.0);
