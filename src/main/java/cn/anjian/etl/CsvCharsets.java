@@ -31,11 +31,8 @@ final class CsvCharsets {
      * another file): that is refused with the first line that breaks, rather than read as garbage.
      */
     static Charset detect(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                return StandardCharsets.UTF_8;
-            }
+        if (startsWithBom(head(file, 3))) {
+            return StandardCharsets.UTF_8;
         }
         if (isUtf8(file)) {
             return StandardCharsets.UTF_8;
@@ -55,8 +52,7 @@ final class CsvCharsets {
 
     /** GB18030 when no line with non-ASCII text is UTF-8, UTF-8 when all are; refuses a file that mixes them. */
     private static Charset byLines(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictUtf8();
         long utf8Lines = 0;
         long line = 0;
         long firstBad = 0;
@@ -103,20 +99,32 @@ final class CsvCharsets {
      * ({@link #refuseMixed}) and never needs DuckDB again in the transaction its error ended.
      */
     static boolean startsAsUtf8(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(1 << 16);
-        }
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+        byte[] head = head(file, 1 << 16);
+        if (startsWithBom(head)) {
             return true;
         }
         boolean nonAscii = false;
         for (byte b : head) {
             nonAscii |= b < 0;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        return nonAscii
+                && !strictUtf8().decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
+    }
+
+    private static byte[] head(Path file, int bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(bytes);
+        }
+    }
+
+    private static boolean startsWithBom(byte[] head) {
+        return head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+    }
+
+    /** A UTF-8 decoder that reports a malformed byte instead of replacing it. */
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return nonAscii && !decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false).isError();
     }
 
     /** DuckDB's reader refusing a file that is not UTF-8 ("Invalid unicode … This file is not utf-8 encoded"). */
@@ -131,8 +139,7 @@ final class CsvCharsets {
 
     /** One streaming pass: does the whole file decode as UTF-8? */
     private static boolean isUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictUtf8();
         ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
         CharBuffer chars = CharBuffer.allocate(1 << 16);
         try (InputStream in = Files.newInputStream(file)) {

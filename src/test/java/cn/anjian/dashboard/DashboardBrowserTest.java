@@ -45,7 +45,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.anjian.security.Role;
 import cn.anjian.security.TestLogins;
 import cn.anjian.security.UserAccounts;
 import cn.anjian.semantic.HazardFixture;
@@ -176,8 +175,7 @@ class DashboardBrowserTest {
         ChromeOptions options = HeadlessChromium.options();
         browser = HeadlessChromium.start(options);
 
-        accounts.create("browser-admin", "浏览器测试", "browser-test-password", Role.ADMIN, List.of(), "test", false);
-        TestLogins.signIn(browser, "http://localhost:" + port, "browser-admin", "browser-test-password");
+        TestLogins.signInAsNewAdmin(browser, "http://localhost:" + port, accounts, "browser-admin", "浏览器测试");
     }
 
     @AfterAll

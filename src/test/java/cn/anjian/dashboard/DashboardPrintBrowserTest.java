@@ -31,7 +31,6 @@ import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import cn.anjian.security.Role;
 import cn.anjian.security.TestLogins;
 import cn.anjian.security.UserAccounts;
 import cn.anjian.semantic.HazardFixture;
@@ -151,8 +150,7 @@ class DashboardPrintBrowserTest {
             marts.refresh();
         }
         browser = HeadlessChromium.start(HeadlessChromium.options());
-        accounts.create("print-admin", "打印测试", "print-test-password", Role.ADMIN, List.of(), "test", false);
-        TestLogins.signIn(browser, "http://localhost:" + port, "print-admin", "print-test-password");
+        TestLogins.signInAsNewAdmin(browser, "http://localhost:" + port, accounts, "print-admin", "打印测试");
     }
 
     @AfterAll

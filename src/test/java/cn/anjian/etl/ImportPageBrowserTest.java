@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import cn.anjian.security.Role;
 import cn.anjian.security.TestLogins;
 import cn.anjian.security.UserAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -99,8 +98,7 @@ class ImportPageBrowserTest {
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString()));
         // only the safety office (ADMIN) imports
-        accounts.create("upload-admin", "安监所测试", "upload-test-password", Role.ADMIN, List.of(), "test", false);
-        TestLogins.signIn(browser, "http://localhost:" + serverPort, "upload-admin", "upload-test-password");
+        TestLogins.signInAsNewAdmin(browser, "http://localhost:" + serverPort, accounts, "upload-admin", "安监所测试");
     }
 
     @AfterAll

@@ -61,6 +61,13 @@ public final class TestLogins {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Creates a safety-office user (ADMIN, password "{username}-password") and signs it in through the form. */
+    public static void signInAsNewAdmin(WebDriver browser, String baseUrl, UserAccounts accounts, String username,
+                                        String displayName) {
+        accounts.create(username, displayName, username + "-password", Role.ADMIN, List.of(), "test", false);
+        signIn(browser, baseUrl, username, username + "-password");
+    }
+
     /** Signs out (the logout form posts with its CSRF token) and waits for the login page. */
     public static void signOut(WebDriver browser) {
         browser.findElement(By.id("logout")).click();
