@@ -55,9 +55,11 @@ CREATE OR REPLACE MACRO anj_date(x) AS anj_parse_date(anj_text(x));
 CREATE OR REPLACE MACRO anj_amount(x) AS anj_parse_amount(anj_text(x));
 CREATE OR REPLACE MACRO anj_int(x) AS anj_parse_int(anj_text(x));
 
--- Today in China. The server may run on UTC; between 00:00 and 08:00 Beijing time its current_date is still
+-- Today in China: the application's clock, set per connection as the variable anj_today (WarehouseToday), else
+-- China's real date. The server may run on UTC; between 00:00 and 08:00 Beijing time its current_date is still
 -- yesterday, and a hazard found this morning would look like one from the future.
-CREATE OR REPLACE MACRO anj_today() AS CAST(timezone('Asia/Shanghai', current_timestamp) AS DATE);
+CREATE OR REPLACE MACRO anj_today() AS coalesce(TRY_CAST(getvariable('anj_today') AS DATE),
+    CAST(timezone('Asia/Shanghai', current_timestamp) AS DATE));
 
 -- A hazard's open_until (sql/schema/V009): the day it stops counting as open, 9999-12-31 while it is open.
 CREATE OR REPLACE MACRO anj_open_until(rectified, closed) AS coalesce(rectified, closed, DATE '9999-12-31');

@@ -40,11 +40,11 @@ class DashboardService {
     private final ParallelQueries parallel;
 
     DashboardService(Dashboards dashboards, FilterParser filterParser, MetricQueryService queries,
-                     DashboardProperties properties, ParallelQueries parallel) {
+                     ParallelQueries parallel, Clock clock) {
         this.dashboards = dashboards;
         this.filterParser = filterParser;
         this.queries = queries;
-        this.clock = Clock.system(properties.zone());
+        this.clock = clock;
         this.parallel = parallel;
     }
 

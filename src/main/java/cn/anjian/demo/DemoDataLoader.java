@@ -1,5 +1,6 @@
 package cn.anjian.demo;
 
+import java.time.Clock;
 import static cn.anjian.jooq.Tables.DIM_REGION;
 
 import java.io.IOException;
@@ -35,17 +36,19 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final DSLContext dsl;
     private final ImportService imports;
+    private final Clock clock;
 
-    DemoDataLoader(DemoProperties properties, DSLContext dsl, ImportService imports) {
+    DemoDataLoader(DemoProperties properties, DSLContext dsl, ImportService imports, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.dsl = dsl;
         this.imports = imports;
     }
 
-    /** Today in China, the same day the importer (anj_today()) and the dashboards count as today. */
+    /** Today by the application's clock, the same day the importer (anj_today()) and the dashboards count as today. */
     @Override
     public void run(ApplicationArguments args) {
-        load(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        load(LocalDate.now(clock));
     }
 
     /** Generates and imports the town as known on {@code asOf}; returns false if the warehouse was not empty. */

@@ -1,5 +1,6 @@
 package cn.anjian.etl;
 
+import java.time.Clock;
 import static cn.anjian.jooq.Tables.ETL_BATCH;
 import static cn.anjian.jooq.Tables.ETL_REJECT;
 
@@ -18,9 +19,11 @@ import cn.anjian.jooq.tables.records.EtlBatchRecord;
 class EtlBatchRepository {
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    EtlBatchRepository(DSLContext dsl) {
+    EtlBatchRepository(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     long create(ImportKind kind, String fileName, String sha256) {
@@ -32,7 +35,7 @@ class EtlBatchRepository {
                 .set(ETL_BATCH.FILE_NAME, fileName)
                 .set(ETL_BATCH.FILE_SHA256, sha256)
                 .set(ETL_BATCH.STATUS, "STARTING")
-                .set(ETL_BATCH.STARTED_AT, LocalDateTime.now())
+                .set(ETL_BATCH.STARTED_AT, LocalDateTime.now(clock))
                 .set(ETL_BATCH.ROWS_READ, 0L)
                 .set(ETL_BATCH.ROWS_WRITTEN, 0L)
                 .set(ETL_BATCH.ROWS_REJECTED, 0L)
@@ -80,7 +83,7 @@ class EtlBatchRepository {
     void finished(long id, String status, String message) {
         dsl.update(ETL_BATCH)
                 .set(ETL_BATCH.STATUS, status)
-                .set(ETL_BATCH.FINISHED_AT, LocalDateTime.now())
+                .set(ETL_BATCH.FINISHED_AT, LocalDateTime.now(clock))
                 .set(ETL_BATCH.MESSAGE, message)
                 .where(ETL_BATCH.BATCH_ID.eq(id))
                 .execute();

@@ -1,5 +1,9 @@
 package cn.anjian.etl;
 
+import java.time.Clock;
+
+import cn.anjian.warehouse.WarehouseToday;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +79,7 @@ class ImportJobConfiguration {
     @Bean
     Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                   EtlBatchRepository batches, LoadFailureInjector failures, MappingProfiles profiles,
-                  ImportProgress progress) {
+                  ImportProgress progress, Clock clock) {
         return new StepBuilder("load", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
@@ -85,6 +89,7 @@ class ImportJobConfiguration {
                             && profiles.find(profileName).map(MappingProfile::keepLast).orElse(false);
                     LoadPlan plan = LoadPlans.of(p.kind());
                     List<String> statements = StagingSql.load(plan, p.batchId(), keepLast);
+                    jdbc.execute(WarehouseToday.variable(clock));
                     // the duplicate table and the counts must exist before the upserts change the warehouse
                     int upserts = statements.size();
                     for (int i = 0; i < statements.size(); i++) {

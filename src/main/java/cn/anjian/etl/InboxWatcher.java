@@ -1,5 +1,6 @@
 package cn.anjian.etl;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,11 @@ class InboxWatcher {
     private final RejectReport reports;
     private final java.util.Map<Path, Long> lastSeen = new java.util.HashMap<>();
 
-    InboxWatcher(EtlProperties properties, LedgerStager stager, LedgerImportService imports, RejectReport reports) {
+    private final Clock clock;
+
+    InboxWatcher(EtlProperties properties, LedgerStager stager, LedgerImportService imports, RejectReport reports,
+                 Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.stager = stager;
         this.imports = imports;
@@ -78,7 +83,7 @@ class InboxWatcher {
         String name = file.getFileName().toString();
         Path working = Files.createDirectories(inbox.resolve("processing")).resolve(name);
         Files.move(file, working, StandardCopyOption.REPLACE_EXISTING);
-        StringBuilder report = new StringBuilder("文件: " + name + "\n时间: " + LocalDateTime.now().withNano(0) + "\n");
+        StringBuilder report = new StringBuilder("文件: " + name + "\n时间: " + LocalDateTime.now(clock).withNano(0) + "\n");
         boolean ok;
         ImportService.ImportStatus status = null;
         try {
@@ -117,10 +122,10 @@ class InboxWatcher {
         log.info("Inbox: {} → {}", name, target);
     }
 
-    private static String unique(Path dir, String name) {
+    private String unique(Path dir, String name) {
         if (!Files.exists(dir.resolve(name))) {
             return name;
         }
-        return LocalDateTime.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-" + name;
+        return LocalDateTime.now(clock).toString().replaceAll("[^0-9]", "").substring(0, 14) + "-" + name;
     }
 }

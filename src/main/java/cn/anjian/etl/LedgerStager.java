@@ -1,5 +1,9 @@
 package cn.anjian.etl;
 
+import java.time.Clock;
+
+import cn.anjian.warehouse.WarehouseToday;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -31,9 +35,12 @@ class LedgerStager {
     private final MappingProfiles profiles;
     private final EtlProperties properties;
     private final ImportProgress progress;
+    private final Clock clock;
 
-    LedgerStager(JdbcTemplate jdbc, MappingProfiles profiles, EtlProperties properties, ImportProgress progress) {
+    LedgerStager(JdbcTemplate jdbc, MappingProfiles profiles, EtlProperties properties, ImportProgress progress,
+                 Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.profiles = profiles;
         this.properties = properties;
         this.progress = progress;
@@ -148,6 +155,7 @@ class LedgerStager {
 
     private Staged build(long batchId, MappingProfile profile, Path csv, Map<String, String> columns,
                          boolean explicitRows, char delimiter) {
+        jdbc.execute(WarehouseToday.variable(clock));
         for (String sql : StagingSql.aliasVariables(profile)) {
             jdbc.execute(sql);
         }

@@ -5,11 +5,9 @@ import java.io.OutputStream;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -27,9 +25,9 @@ class Exports {
     private final ExportAudit audit;
     private final Clock clock;
 
-    Exports(ExportAudit audit, ObjectProvider<Clock> clock) {
+    Exports(ExportAudit audit, Clock clock) {
         this.audit = audit;
-        this.clock = clock.getIfUnique(() -> Clock.system(ZoneId.of("Asia/Shanghai")));
+        this.clock = clock;
     }
 
     LocalDateTime now() {

@@ -9,14 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the 1st of each month writes the previous month's statistics workbook into {@code anjian.reports.dir}, and
- * after a quarter's last month also the quarter's. Time comes from a {@link Clock} bean when there is one (tests
- * fix it), else China's wall clock.
+ * after a quarter's last month also the quarter's. Time comes from the application's {@link Clock}
+ * (tests fix it with {@code anjian.today}).
  */
 @Component
 class ReportJob {
@@ -41,11 +39,11 @@ class ReportJob {
     private final Clock clock;
 
     ReportJob(StatisticsReports reports, ExportAudit audit, ReportProperties properties,
-              ObjectProvider<Clock> clock) {
+              Clock clock) {
         this.reports = reports;
         this.audit = audit;
         this.dir = properties.dir();
-        this.clock = clock.getIfUnique(() -> Clock.system(ZoneId.of("Asia/Shanghai")));
+        this.clock = clock;
     }
 
     @Scheduled(cron = "${anjian.reports.cron:0 30 1 1 * *}", zone = "Asia/Shanghai")

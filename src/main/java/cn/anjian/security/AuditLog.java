@@ -1,5 +1,6 @@
 package cn.anjian.security;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -37,9 +38,11 @@ public class AuditLog {
     private static final int PAGE = 500;
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    AuditLog(DSLContext dsl) {
+    AuditLog(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     /** Records an event by the signed-in user (or "anonymous") from the current request's address. */
@@ -51,7 +54,7 @@ public class AuditLog {
     public void record(String actor, String action, String outcome, String target, String detail) {
         dsl.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.EVENT_ID, UserAccounts.nextval(SEQ_AUDIT_EVENT.getName()))
-                .set(AUDIT_EVENT.OCCURRED_AT, LocalDateTime.now())
+                .set(AUDIT_EVENT.OCCURRED_AT, LocalDateTime.now(clock))
                 .set(AUDIT_EVENT.ACTOR, cut(actor))
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.OUTCOME, outcome)

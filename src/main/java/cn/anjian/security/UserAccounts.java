@@ -1,5 +1,6 @@
 package cn.anjian.security;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +42,10 @@ public class UserAccounts implements UserDetailsService {
     private final DSLContext dsl;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final Clock clock;
 
-    UserAccounts(DSLContext dsl, PasswordEncoder passwords, LoginThrottle throttle) {
+    UserAccounts(DSLContext dsl, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
+        this.clock = clock;
         this.dsl = dsl;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -92,7 +95,7 @@ public class UserAccounts implements UserDetailsService {
         }
         checkPassword(password);
         List<String> codes = checkScope(role, scope);
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         long id = dsl.select(nextval(SEQ_APP_USER.getName())).fetchSingle().value1();
         dsl.insertInto(APP_USER)
                 .set(APP_USER.USER_ID, id)
@@ -125,7 +128,7 @@ public class UserAccounts implements UserDetailsService {
                 .set(APP_USER.DISPLAY_NAME, displayName)
                 .set(APP_USER.ROLE, role.name())
                 .set(APP_USER.ENABLED, enabled)
-                .set(APP_USER.UPDATED_AT, LocalDateTime.now())
+                .set(APP_USER.UPDATED_AT, LocalDateTime.now(clock))
                 .where(APP_USER.USER_ID.eq(id))
                 .execute();
         if (n == 0) {
@@ -139,7 +142,7 @@ public class UserAccounts implements UserDetailsService {
         checkPassword(password);
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwords.encode(password))
-                .set(APP_USER.UPDATED_AT, LocalDateTime.now())
+                .set(APP_USER.UPDATED_AT, LocalDateTime.now(clock))
                 .where(APP_USER.USER_ID.eq(id))
                 .execute();
     }

@@ -39,7 +39,7 @@ public record Dimension(String id, Label label, Function<From, Field<?>> column,
 
     /** Whether a source can be grouped by this dimension. */
     boolean supports(Source source) {
-        return column.apply(new From(source, java.time.LocalDate.now())) != null;
+        return column.apply(new From(source, java.time.LocalDate.EPOCH)) != null;
     }
 
     /** Where a dimension's codes get their labels. */

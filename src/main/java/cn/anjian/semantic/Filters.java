@@ -93,7 +93,7 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
 
     /** The conditions on a source's columns; a half-open date range so any time grain of the column works. */
     Condition on(Source source) {
-        return on(new From(source, asOfOr(LocalDate.now())), new Catalog());
+        return on(new From(source, asOfOr(LocalDate.EPOCH)), new Catalog());
     }
 
     /**

@@ -2,7 +2,6 @@ package cn.anjian.semantic;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,7 +21,6 @@ import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +34,6 @@ public class MetricQueryService {
 
     /** Most rows one answer carries; more is a query for an export, not a chart. */
     public static final int MAX_ROWS = 10_000;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DSLContext dsl;
     private final Catalog catalog;
@@ -44,12 +41,6 @@ public class MetricQueryService {
     private final RowScope scope;
     private final Clock clock;
     private final ParallelQueries parallel;
-
-    @Autowired
-    MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope,
-                       ParallelQueries parallel) {
-        this(dsl, catalog, members, scope, Clock.system(CHINA), parallel);
-    }
 
     MetricQueryService(DSLContext dsl, Catalog catalog, MemberRepository members, RowScope scope, Clock clock,
                        ParallelQueries parallel) {
@@ -61,7 +52,7 @@ public class MetricQueryService {
         this.parallel = parallel;
     }
 
-    /** Today in China: the default as-of date. */
+    /** Today in China, by the application's clock: the default as-of date. */
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -2,6 +2,7 @@ package cn.anjian.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -20,15 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class MartRefresher {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final List<SqlScript> scripts;
 
-    MartRefresher(JdbcTemplate jdbc) {
+    MartRefresher(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.scripts = load();
     }
 
     @Transactional
     public void refresh() {
+        jdbc.execute(WarehouseToday.variable(clock));
         for (SqlScript script : scripts) {
             for (String sql : script.statements()) {
                 jdbc.execute(sql);

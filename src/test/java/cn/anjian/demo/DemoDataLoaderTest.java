@@ -26,13 +26,15 @@ import cn.anjian.etl.ImportService;
 class DemoDataLoaderTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2024, 3, 31);
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(
+            AS_OF.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
 
     private final List<String> queries = new ArrayList<>();
 
     @Test
     void anEmptyWarehouseGetsEveryDemoLedgerImportedInLoadOrder(@TempDir Path folder) {
         RecordingImports imports = new RecordingImports("COMPLETED");
-        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(false), imports);
+        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(false), imports, CLOCK);
 
         boolean loaded = loader.load(AS_OF);
 
@@ -50,7 +52,7 @@ class DemoDataLoaderTest {
     @Test
     void aFailedImportStopsTheLoadBecauseLaterLedgersDependOnIt(@TempDir Path folder) {
         RecordingImports imports = new RecordingImports("FAILED");
-        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(false), imports);
+        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(false), imports, CLOCK);
 
         loader.load(AS_OF);
 
@@ -60,7 +62,7 @@ class DemoDataLoaderTest {
     @Test
     void aWarehouseThatAlreadyHasRegionsIsLeftAlone(@TempDir Path folder) {
         RecordingImports imports = new RecordingImports("COMPLETED");
-        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(true), imports);
+        DemoDataLoader loader = new DemoDataLoader(properties(folder), warehouse(true), imports, CLOCK);
 
         boolean loaded = loader.load(AS_OF);
 

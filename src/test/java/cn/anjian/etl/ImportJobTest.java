@@ -45,6 +45,9 @@ class ImportJobTest {
     }
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     ImportService imports;
 
     @Autowired
@@ -99,7 +102,7 @@ class ImportJobTest {
                 YH-T-006,2023-03-05,诸佛庵镇,诸佛庵村,商店,,消防,期限早于发现,一般,,,2023-03-01,,,,,-5,,,,,,
                 YH-T-007,2023-04-01,诸佛庵镇,黄巢寺村,公路,,两客一危,护栏缺失,一般,派出所,,2023-04-20,,,,,,,,,,,
                 YH-T-001,2023-05-01,诸佛庵镇,诸佛庵村,某饭店,,燃气,重复编号,一般,,,,,,,,,,,,,,
-                """.formatted(LocalDate.now().plusMonths(1));
+                """.formatted(LocalDate.now(clock).plusMonths(1));
         var status = imports.importNow(ImportKind.HAZARDS, write("hazards-gbk.csv", csv, Charset.forName("GBK")), "hazards-gbk.csv");
 
         assertThat(status.status()).isEqualTo("COMPLETED");
@@ -118,7 +121,7 @@ class ImportJobTest {
         Map<String, Object> second = jdbc.queryForMap("SELECT * FROM fact_hazard WHERE hazard_no = 'YH-T-002'");
         assertThat(second).containsEntry("hazard_level", "major").containsEntry("status", "rectifying")
                 .containsEntry("sector_code", "self_built_housing").containsEntry("wl_measures", false)
-                .containsEntry("deadline_date", LocalDate.now().plusMonths(1));
+                .containsEntry("deadline_date", LocalDate.now(clock).plusMonths(1));
         assertThat(second.get("funds_yuan").toString()).isEqualTo("25000.00");
 
         List<ImportService.Reject> rejects = imports.rejects(status.id());

@@ -6,10 +6,7 @@ import cn.anjian.security.WithAccount;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellType;
@@ -24,9 +21,7 @@ import cn.anjian.semantic.HazardFixture;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,14 +47,7 @@ class ReportJobTest {
         registry.add("anjian.demo.enabled", () -> "false");
         registry.add("anjian.reports.dir", () -> dir.resolve("reports").toString());
         registry.add("anjian.reports.cron", () -> "-");
-    }
-
-    @TestConfiguration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2024-03-31T17:30:00Z"), ZoneId.of("Asia/Shanghai")); // 1 April 01:30
-        }
+        registry.add("anjian.today", () -> "2024-04-01T01:30");
     }
 
     @Autowired

@@ -46,6 +46,9 @@ class MetricQueryServiceTest {
     }
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     MetricQueryService queries;
 
     @Autowired
@@ -151,7 +154,7 @@ class MetricQueryServiceTest {
     void theRowScopeRestrictsEveryQueryAndNoFilterCanWidenIt() {
         RowScope dongshanOnly = region -> region.eq(DONGSHAN);
         MemberRepository scopedMembers = new MemberRepository(dsl, dongshanOnly);
-        MetricQueryService scoped = new MetricQueryService(dsl, catalog, scopedMembers, dongshanOnly, new ParallelQueries());
+        MetricQueryService scoped = new MetricQueryService(dsl, catalog, scopedMembers, dongshanOnly, clock, new ParallelQueries());
         Filters all = new Filters(YearMonth.of(2023, 11), ANCHOR, List.of(), List.of());
         Filters xihe = new Filters(YearMonth.of(2023, 11), ANCHOR, List.of(), List.of(XIHE));
 
