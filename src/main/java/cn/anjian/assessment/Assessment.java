@@ -11,12 +11,29 @@ import java.util.List;
  * @param items    the scored items that apply to this kind of unit, in scheme order (the table's columns)
  * @param bonus    the bonus items that apply
  * @param vetoes   the veto rules that apply
- * @param units    every unit, best first (vetoed units last), with rank
+ * @param units    the units the user may see, best first (vetoed units last), each with its rank among all the
+ *                 units of its town(s): a village cadre sees their own village, ranked among the town's villages
+ * @param ranked   how many units the ranks, the averages and the grade counts are taken over (the town's)
  * @param average  the town average of each item's points, in {@code items} order (the radar's reference line)
+ * @param adoptedFrom {@code null}, or the year of the earlier scheme this year is scored with (no file of its own)
+ * @param provisional whether the year is still running: the score so far, states as of {@code asOf}
  */
 public record Assessment(int year, String title, String unit, LocalDate asOf, String from, String to,
                          List<Column> items, List<Column> bonus, List<Column> vetoes, List<UnitScore> units,
-                         List<BigDecimal> average, BigDecimal averageScore, List<GradeCount> grades) {
+                         int ranked, List<BigDecimal> average, BigDecimal averageScore, List<GradeCount> grades,
+                         Integer adoptedFrom, boolean provisional) {
+
+    /** What a reader must know before trusting the numbers: an adopted scheme, a year not yet over. */
+    public List<String> notes() {
+        List<String> notes = new java.util.ArrayList<>();
+        if (adoptedFrom != null) {
+            notes.add(year + " 年度尚无考核方案，沿用 " + adoptedFrom + " 年度方案评分");
+        }
+        if (provisional) {
+            notes.add("本年度尚未结束：截至 " + asOf + " 的暂评得分，年末前仍会变化");
+        }
+        return notes;
+    }
 
     /** An item as a column: id, title, section title and maximum points. */
     public record Column(String id, String title, String section, BigDecimal max, String metric, String rule) {

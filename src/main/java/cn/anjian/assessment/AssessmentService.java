@@ -33,6 +33,7 @@ import cn.anjian.semantic.Metric;
 import cn.anjian.semantic.MetricQuery;
 import cn.anjian.semantic.MetricQueryService;
 import cn.anjian.semantic.QueryResult;
+import cn.anjian.semantic.RowScope;
 
 import org.springframework.stereotype.Service;
 
@@ -44,6 +45,11 @@ import org.springframework.stereotype.Service;
  * <p>The year is the date range (January to December); states such as "overdue" are judged at the end of the year,
  * or today while the year runs. A unit the query returns no row for has a count of 0 and no ratio (nothing to
  * measure), which a rule treats as "not applicable": full marks, said so in the evidence.
+ *
+ * <p>Units are scored and ranked among all the units of the user's town(s) ({@link RowScope#towns()}), whoever
+ * asks, so a rank and a town average mean the same for the administrator and for a village cadre; the answer then
+ * holds only the units the user may see (a village cadre: their own village, with its true rank and the town's
+ * averages, as the town's 通报 tells them).
  */
 @Service
 public class AssessmentService {
@@ -54,12 +60,15 @@ public class AssessmentService {
     private final MetricQueryService queries;
     private final MemberRepository members;
     private final Catalog catalog;
+    private final RowScope scope;
 
-    AssessmentService(Schemes schemes, MetricQueryService queries, MemberRepository members, Catalog catalog) {
+    AssessmentService(Schemes schemes, MetricQueryService queries, MemberRepository members, Catalog catalog,
+                      RowScope scope) {
         this.schemes = schemes;
         this.queries = queries;
         this.members = members;
         this.catalog = catalog;
+        this.scope = scope;
     }
 
     public List<Integer> years() {
@@ -81,20 +90,23 @@ public class AssessmentService {
         int year = scheme.year();
         Filters base = new Filters(YearMonth.of(year, 1), YearMonth.of(year, 12), List.of(), List.of(), Map.of(),
                 asOf);
-        List<Member> units = kind == UnitKind.VILLAGE ? members.villages() : members.departments();
+        RowScope peers = scope.towns();
+        List<Member> units = kind == UnitKind.VILLAGE ? members.villages(peers) : members.departments(peers);
+        java.util.Set<String> visible = new java.util.HashSet<>();
+        (kind == UnitKind.VILLAGE ? members.villages() : members.departments(scope)).forEach(m -> visible.add(m.code()));
         List<Item> items = scheme.items(kind);
         List<Item> bonus = scheme.bonus(kind);
         List<Veto> vetoes = scheme.vetoes(kind);
 
         Map<String, Map<String, Object>> values = new HashMap<>();
         for (Item item : items) {
-            values.put(item.id(), values(item.metric(), item.filters(), item.periods(), kind, base));
+            values.put(item.id(), values(item.metric(), item.filters(), item.periods(), kind, base, peers));
         }
         for (Item item : bonus) {
-            values.put(item.id(), values(item.metric(), item.filters(), item.periods(), kind, base));
+            values.put(item.id(), values(item.metric(), item.filters(), item.periods(), kind, base, peers));
         }
         for (Veto veto : vetoes) {
-            values.put(veto.id(), values(veto.metric(), veto.filters(), null, kind, base));
+            values.put(veto.id(), values(veto.metric(), veto.filters(), null, kind, base, peers));
         }
 
         List<UnitScore> scores = new ArrayList<>();
@@ -142,8 +154,9 @@ public class AssessmentService {
                 items.stream().map(i -> column(scheme, i)).toList(), bonus.stream().map(i -> column(scheme, i)).toList(),
                 vetoes.stream().map(v -> new Column(v.id(), v.title(), "一票否决", BigDecimal.ZERO, v.metric(),
                         "大于 " + plain(v.above()) + " 即一票否决")).toList(),
-                ranked, average, averageScore,
-                counts.entrySet().stream().map(e -> new GradeCount(e.getKey(), e.getValue())).toList());
+                ranked.stream().filter(u -> visible.contains(u.code())).toList(), ranked.size(), average,
+                averageScore, counts.entrySet().stream().map(e -> new GradeCount(e.getKey(), e.getValue())).toList(),
+                scheme.adoptedFrom(), asOf.isBefore(Year.of(year).atMonth(12).atEndOfMonth()));
     }
 
     /**
@@ -197,9 +210,10 @@ public class AssessmentService {
 
     /** One query for all units: code → value (or, with periods, code → number of periods above zero). */
     private Map<String, Object> values(String metric, Map<String, List<String>> filters, String periods,
-                                       UnitKind kind, Filters base) {
+                                       UnitKind kind, Filters base, RowScope peers) {
         List<String> dims = periods == null ? List.of(kind.dimension()) : List.of(kind.dimension(), periods);
-        QueryResult result = queries.run(new MetricQuery(List.of(metric), dims, base.and(filters), List.of(), null));
+        QueryResult result = queries.run(new MetricQuery(List.of(metric), dims, base.and(filters), List.of(), null),
+                peers);
         Map<String, Object> byUnit = new HashMap<>();
         for (List<Object> row : result.rows()) {
             Object code = row.get(0);

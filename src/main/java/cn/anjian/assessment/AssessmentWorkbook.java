@@ -57,7 +57,8 @@ class AssessmentWorkbook {
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
         Row note = sheet.createRow(1);
         cell(note, 0, "统计期 " + a.from() + " 至 " + a.to() + ",状态截至 " + a.asOf()
-                + ";满分 100 分,每项扣完为止;加分项另计;一票否决项评为不合格。", null);
+                + ";满分 100 分,每项扣完为止;加分项另计;一票否决项评为不合格。"
+                + a.notes().stream().map(n -> n + "。").reduce("", String::concat), null);
         sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns - 1));
 
         Row sections = sheet.createRow(2);

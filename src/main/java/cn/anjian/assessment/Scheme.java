@@ -19,9 +19,21 @@ import java.util.stream.Stream;
  * @param vetoes    一票否决: any of them sets the grade to {@code vetoGrade} whatever the points
  * @param grades    grade bands, highest first
  * @param vetoGrade the grade a veto gives
+ * @param adoptedFrom {@code null} for a year's own scheme; for a year without one, the year of the earlier scheme
+ *                  it is scored with ({@link #adoptedFor})
  */
 public record Scheme(int year, String file, String title, BigDecimal total, List<Section> sections, List<Item> bonus,
-                     List<Veto> vetoes, List<GradeBand> grades, String vetoGrade) {
+                     List<Veto> vetoes, List<GradeBand> grades, String vetoGrade, Integer adoptedFrom) {
+
+    /**
+     * This scheme applied to a later year that has no file of its own (the safety office has not yet written
+     * one): the same items and rules over that year, its title naming that year, marked as adopted.
+     */
+    public Scheme adoptedFor(int laterYear) {
+        String yearWord = String.valueOf(year);
+        return new Scheme(laterYear, file, title.replace(yearWord, String.valueOf(laterYear)), total, sections, bonus,
+                vetoes, grades, vetoGrade, year);
+    }
 
     /** The scored items of all sections, in order. */
     public List<Item> items() {

@@ -127,7 +127,7 @@ class SchemeLoader {
             String vetoGrade = yaml.containsKey("veto_grade") ? text(yaml.get("veto_grade"), "veto_grade")
                     : grades.get(grades.size() - 1).grade();
             Scheme scheme = new Scheme(year, file, title, total, List.copyOf(sections), List.copyOf(bonus),
-                    List.copyOf(vetoes), grades, vetoGrade);
+                    List.copyOf(vetoes), grades, vetoGrade, null);
             for (UnitKind kind : List.of(UnitKind.VILLAGE, UnitKind.DEPARTMENT)) {
                 BigDecimal sum = scheme.items(kind).stream().map(Item::max).reduce(BigDecimal.ZERO, BigDecimal::add);
                 // a kind no item applies to is simply not assessed by this scheme

@@ -1,11 +1,14 @@
 package cn.anjian.assessment;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Year;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import cn.anjian.semantic.Catalog;
 
@@ -16,13 +19,17 @@ import org.springframework.stereotype.Component;
 /**
  * The assessment schemes, loaded and checked once at start: a scheme that names an unknown metric or has
  * overlapping grade bands stops the application with the file and line, rather than scoring a year wrongly.
+ * A year without a file of its own, up to the current one, is scored with the latest earlier scheme (the
+ * safety office writes next year's file when it changes the rules), and says so.
  */
 @Component
 class Schemes {
 
     private final TreeMap<Integer, Scheme> byYear = new TreeMap<>();
+    private final Clock clock;
 
-    Schemes(AssessmentProperties properties, Catalog catalog) {
+    Schemes(AssessmentProperties properties, Catalog catalog, Clock clock) {
+        this.clock = clock;
         SchemeLoader loader = new SchemeLoader(catalog);
         Resource[] resources;
         try {
@@ -40,11 +47,25 @@ class Schemes {
         }
     }
 
+    /** The year's own scheme, else the latest earlier one adopted for it; none before the first or after this year. */
     Optional<Scheme> forYear(int year) {
-        return Optional.ofNullable(byYear.get(year));
+        Scheme own = byYear.get(year);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        var earlier = byYear.floorEntry(year);
+        if (earlier == null || year > Year.now(clock).getValue()) {
+            return Optional.empty();
+        }
+        return Optional.of(earlier.getValue().adoptedFor(year));
     }
 
+    /** Every year that can be scored: from the first scheme's to the current year (or the last scheme's). */
     List<Integer> years() {
-        return List.copyOf(byYear.keySet());
+        if (byYear.isEmpty()) {
+            return List.of();
+        }
+        int last = Math.max(byYear.lastKey(), Year.now(clock).getValue());
+        return IntStream.rangeClosed(byYear.firstKey(), last).boxed().toList();
     }
 }

@@ -28,17 +28,46 @@ class UserRowScope implements RowScope {
 
     @Override
     public Condition regions(Field<String> regionCode) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
-            return DSL.falseCondition();
+        return restricted().map(account -> regionCode.in(subtree(account.role(), account.scope())))
+                .orElseGet(() -> signedInAdmin() ? DSL.noCondition() : DSL.falseCondition());
+    }
+
+    /** True for an administrator, and for anyone whose scope holds every village of the warehouse. */
+    @Override
+    public Condition everything() {
+        return restricted().map(account -> DSL.notExists(DSL.selectOne().from(DIM_REGION)
+                        .where(DIM_REGION.REGION_LEVEL.eq("village"))
+                        .and(DIM_REGION.REGION_CODE.notIn(subtree(account.role(), account.scope())))))
+                .orElseGet(() -> signedInAdmin() ? DSL.noCondition() : DSL.falseCondition());
+    }
+
+    /** The whole towns of the user's regions: a village cadre's village is compared with the town's others. */
+    @Override
+    public RowScope towns() {
+        return restricted().<RowScope>map(account -> regionCode -> regionCode.in(subtree(account.role(),
+                        account.scope())).or(regionCode.in(DSL.select(DIM_REGION.REGION_CODE).from(DIM_REGION)
+                        .where(DIM_REGION.TOWN_CODE.in(DSL.select(DIM_REGION.TOWN_CODE).from(DIM_REGION)
+                                .where(DIM_REGION.REGION_CODE.in(account.scope())))))))
+                .orElse(this);
+    }
+
+    private static Authentication current() {
+        return SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    private static boolean signedInAdmin() {
+        Authentication auth = current();
+        return auth != null && auth.isAuthenticated() && isAdmin(auth);
+    }
+
+    /** The signed-in account when its rows are restricted; empty for administrators and for no valid user. */
+    private static java.util.Optional<Account> restricted() {
+        Authentication auth = current();
+        if (auth == null || !auth.isAuthenticated() || hasRole(auth, Role.ADMIN)
+                || !(auth.getPrincipal() instanceof Account account) || account.scope().isEmpty()) {
+            return java.util.Optional.empty();
         }
-        if (hasRole(auth, Role.ADMIN)) {
-            return DSL.noCondition();
-        }
-        if (!(auth.getPrincipal() instanceof Account account) || account.scope().isEmpty()) {
-            return DSL.falseCondition();
-        }
-        return regionCode.in(subtree(account.role(), account.scope()));
+        return java.util.Optional.of(account);
     }
 
     /** The region codes in scope, as a sub-select; VILLAGE users get their own codes and nothing below. */

@@ -462,6 +462,14 @@ public class Catalog {
         return Optional.ofNullable(details.get(id));
     }
 
+    /**
+     * Whether a metric's rows belong to regions, so that a row scope restricts it; a metric over rows of no region
+     * (import rejects) is shown only to users who may see every region.
+     */
+    public boolean regional(Metric metric) {
+        return metric.general().source().home() != null;
+    }
+
     /** The coded dimensions, which are also the filters ({@code ?sector=fire}). */
     public List<Dimension> filters() {
         return dimensions.values().stream().filter(Dimension::coded).toList();

@@ -40,9 +40,9 @@ final class From {
         return asOf;
     }
 
-    /** {@code dim_region} joined on the source's region, or {@code null} for a source without one. */
+    /** {@code dim_region} joined on the region a row belongs to, or {@code null} for a source without one. */
     DimRegion region() {
-        if (source.region() == null) {
+        if (source.home() == null) {
             return null;
         }
         regionJoined = true;
@@ -61,7 +61,7 @@ final class From {
     Table<?> table() {
         Table<?> table = source.table();
         if (regionJoined) {
-            table = table.leftJoin(region).on(region.REGION_CODE.eq(source.region()));
+            table = table.leftJoin(region).on(region.REGION_CODE.eq(source.home()));
         }
         if (enterpriseJoined) {
             table = table.leftJoin(enterprise).on(enterprise.ENTERPRISE_CODE.eq(source.enterprise())

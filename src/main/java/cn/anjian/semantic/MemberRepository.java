@@ -124,10 +124,15 @@ public class MemberRepository {
 
     /** Villages and communities the user may see, in Chinese (pinyin) order of their names. */
     public List<Member> villages() {
+        return villages(scope);
+    }
+
+    /** Villages and communities within another scope (the town a village is ranked in). */
+    public List<Member> villages(RowScope rowScope) {
         return dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.REGION_NAME)
                 .from(DIM_REGION)
                 .where(DIM_REGION.REGION_LEVEL.eq(VILLAGE_LEVEL))
-                .and(scope.regions(DIM_REGION.REGION_CODE))
+                .and(rowScope.regions(DIM_REGION.REGION_CODE))
                 .orderBy(DIM_REGION.REGION_NAME.collate("zh"), DIM_REGION.REGION_CODE)
                 .fetch(MemberRepository::village);
     }
@@ -135,6 +140,16 @@ public class MemberRepository {
     public List<Member> departments() {
         return dsl.select(DIM_DEPARTMENT.DEPARTMENT_CODE, DIM_DEPARTMENT.NAME_ZH, DIM_DEPARTMENT.NAME_EN)
                 .from(DIM_DEPARTMENT).orderBy(DIM_DEPARTMENT.SORT_ORDER).fetch(MemberRepository::coded);
+    }
+
+    /**
+     * The departments whose records a scope holds: a department serves its town (its rows belong to the town),
+     * so a scope holding a town holds the departments, and a village's scope none.
+     */
+    public List<Member> departments(RowScope rowScope) {
+        boolean town = dsl.fetchExists(DSL.selectOne().from(DIM_REGION)
+                .where(DIM_REGION.REGION_LEVEL.eq("town")).and(rowScope.regions(DIM_REGION.REGION_CODE)));
+        return town ? departments() : List.of();
     }
 
     Set<String> sectorCodes() {

@@ -58,6 +58,14 @@ public class MetricQueryService {
     }
 
     public QueryResult run(MetricQuery query) {
+        return run(query, scope);
+    }
+
+    /**
+     * The query under another row scope than the user's: only for aggregates the user may be told of a wider
+     * scope, such as an assessment's rank among the town's villages ({@link RowScope#towns()}).
+     */
+    public QueryResult run(MetricQuery query, RowScope rowScope) {
         List<Metric> metrics = query.metrics().stream().map(this::metric).toList();
         List<Dimension> dimensions = query.dimensions().stream().map(this::dimension).toList();
         List<Dimension> filters = query.filters().allCodes().keySet().stream().map(this::dimension).toList();
@@ -95,9 +103,9 @@ public class MetricQueryService {
         List<List<Object>> rows;
         if (bySource.size() == 1) {
             Source source = bySource.keySet().iterator().next();
-            rows = fetch(source, metrics, variants, dimensions, query.filters(), asOf, sort, limit);
+            rows = fetch(source, metrics, variants, dimensions, query.filters(), asOf, sort, limit, rowScope);
         } else {
-            rows = merge(bySource, metrics, variants, dimensions, query.filters(), asOf, sort, limit);
+            rows = merge(bySource, metrics, variants, dimensions, query.filters(), asOf, sort, limit, rowScope);
         }
         return new QueryResult(columns(metrics, dimensions), rows, labels(dimensions, rows));
     }
@@ -111,7 +119,7 @@ public class MetricQueryService {
         for (DetailView.Field field : view.fields()) {
             select.add(field.value().apply(f).as(field.id()));
         }
-        Condition where = filters.on(f, catalog).and(view.where().apply(f)).and(scope(f));
+        Condition where = filters.on(f, catalog).and(view.where().apply(f)).and(scope(f, scope));
         List<SortField<?>> order = view.order().apply(f);
         int max = limit == null ? 500 : Math.min(limit, MAX_ROWS);
         // the page's row ids first (narrow columns), then the page's rows with their wide text and joined labels
@@ -157,7 +165,7 @@ public class MetricQueryService {
 
     private List<List<Object>> fetch(Source source, List<Metric> metrics, Map<Metric, Metric.Variant> variants,
                                      List<Dimension> dimensions, Filters filters, LocalDate asOf,
-                                     List<SortKey> sort, int limit) {
+                                     List<SortKey> sort, int limit, RowScope rowScope) {
         From f = new From(source, asOf);
         List<Field<?>> groupBy = dimensions.stream().<Field<?>>map(d -> d.column().apply(f)).toList();
         List<SelectField<?>> select = new ArrayList<>();
@@ -170,7 +178,7 @@ public class MetricQueryService {
             values.put(m.id(), value);
             select.add(value.as(m.id()));
         }
-        Condition where = filters.on(f, catalog).and(scope(f)).and(commonRows(metrics, variants, f));
+        Condition where = filters.on(f, catalog).and(scope(f, rowScope)).and(commonRows(metrics, variants, f));
         List<SortField<?>> order = new ArrayList<>();
         for (SortKey key : sort) {
             int d = indexOfDimension(dimensions, key.id());
@@ -214,12 +222,13 @@ public class MetricQueryService {
      */
     private List<List<Object>> merge(Map<Source, List<Metric>> bySource, List<Metric> metrics,
                                      Map<Metric, Metric.Variant> variants, List<Dimension> dimensions,
-                                     Filters filters, LocalDate asOf, List<SortKey> sort, int limit) {
+                                     Filters filters, LocalDate asOf, List<SortKey> sort, int limit,
+                                     RowScope rowScope) {
         int dims = dimensions.size();
         Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
         List<Supplier<List<List<Object>>>> statements = new ArrayList<>();
         bySource.forEach((source, groupMetrics) -> statements.add(() -> fetch(source, groupMetrics, variants,
-                dimensions, filters, asOf, List.of(), MAX_ROWS)));
+                dimensions, filters, asOf, List.of(), MAX_ROWS, rowScope)));
         List<List<List<Object>>> answers = parallel.all(statements);
         int g = 0;
         for (var group : bySource.entrySet()) {
@@ -268,10 +277,13 @@ public class MetricQueryService {
         return value == null && metric.format().zeroWhenEmpty() ? 0L : value;
     }
 
-    /** Sources without a region (import rejects) are visible only where the scope is unrestricted. */
-    private Condition scope(From f) {
-        Field<String> region = f.source().region();
-        return scope.regions(region != null ? region : DSL.castNull(String.class));
+    /**
+     * The row scope on the region each row belongs to; rows of no region (import rejects) only for users who may
+     * see every region, so every user shown a number gets the same one.
+     */
+    private static Condition scope(From f, RowScope rowScope) {
+        Field<String> home = f.source().home();
+        return home != null ? rowScope.regions(home) : rowScope.everything();
     }
 
     private Metric metric(String id) {

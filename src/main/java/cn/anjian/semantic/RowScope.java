@@ -17,4 +17,20 @@ public interface RowScope {
 
     /** A condition on {@code regionCode} that keeps only the rows this user may see. */
     Condition regions(Field<String> regionCode);
+
+    /**
+     * True where the user may see every region of the warehouse: the rule for rows that belong to no region (import
+     * rejects), which only such users are shown, so that they too give every user who sees them the same number.
+     */
+    default Condition everything() {
+        return regions(DSL.castNull(String.class));
+    }
+
+    /**
+     * The scope within which the user's units are compared (an assessment's rank and town average): every region
+     * of the towns the user's regions belong to. Only aggregates computed in it may be shown to the user.
+     */
+    default RowScope towns() {
+        return this;
+    }
 }

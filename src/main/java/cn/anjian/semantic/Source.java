@@ -23,26 +23,36 @@ import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
  * A table the query builder reads, with the columns that filters, dimensions and the row-level scope bind to.
  * Every metric variant names its source, so the builder applies the same filters and scope to any of them
  * without a panel knowing which columns those are. A {@code null} column means the source does not have it:
- * dimensions and filters on it do not apply (a source without a region is visible only to unrestricted users).
+ * dimensions and filters on it do not apply (a source without a region is visible only to users who may see every
+ * region: {@link RowScope#everything()}).
  *
  * @param id         a stable name for messages and logs
  * @param table      the table (a mart where one exists, so queries stay fast at tens of millions of facts)
  * @param time       the fact's own date: the date range and the time dimensions use it
  * @param grain      the finest time grain {@code time} carries (a month mart cannot answer by day)
- * @param region     region code column (village level): the village filter and the row-level scope
+ * @param region     village code column: the village filter and dimension
  * @param sector     sector code column
  * @param department responsible department column
  * @param enterprise enterprise code column; joins {@code dim_enterprise} (type 2, on {@code time})
  * @param columns    further coded columns by dimension id (hazard_level, inspection_type, …)
  * @param own        the table whose rows the source counts: {@code table} itself, or the first table of its join
+ * @param home       the region a row belongs to: the row-level scope and the town and county dimensions read it.
+ *                   The village for facts; for rows of a town-level unit (a department) the town, so that a
+ *                   town's leader sees the town's departments while no village filter counts them as a village
  */
 public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain grain, Field<String> region,
                      Field<String> sector, Field<String> department, Field<String> enterprise,
-                     Map<String, Field<?>> columns, Table<?> own) {
+                     Map<String, Field<?>> columns, Table<?> own, Field<String> home) {
 
     Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain grain, Field<String> region,
            Field<String> sector, Field<String> department, Field<String> enterprise, Map<String, Field<?>> columns) {
-        this(id, table, time, grain, region, sector, department, enterprise, columns, table);
+        this(id, table, time, grain, region, sector, department, enterprise, columns, table, region);
+    }
+
+    Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain grain, Field<String> region,
+           Field<String> sector, Field<String> department, Field<String> enterprise, Map<String, Field<?>> columns,
+           Table<?> own) {
+        this(id, table, time, grain, region, sector, department, enterprise, columns, own, region);
     }
 
     /** Hazards at month grain, rebuilt from {@code fact_hazard} after every load ({@code sql/marts/hazard_month.sql}). */
@@ -71,11 +81,15 @@ public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain
             TimeGrain.DAY, FACT_ACCIDENT.REGION_CODE, FACT_ACCIDENT.SECTOR_CODE, null, FACT_ACCIDENT.ENTERPRISE_CODE,
             Map.of("accident_level", FACT_ACCIDENT.ACCIDENT_LEVEL));
 
-    /** Checking units (villages, departments) by month, zeros included ({@code sql/marts/unit_month.sql}). */
+    /**
+     * Checking units (villages, departments) by month, zeros included ({@code sql/marts/unit_month.sql}). A
+     * department's row belongs to its town: a village row's home is the village, a department row's the town.
+     */
     public static final Source UNIT_MONTH = new Source("mart_unit_month", MART_UNIT_MONTH,
             MART_UNIT_MONTH.MONTH_START, TimeGrain.MONTH, MART_UNIT_MONTH.REGION_CODE, null,
             MART_UNIT_MONTH.DEPARTMENT_CODE, null,
-            Map.of("check_unit", MART_UNIT_MONTH.UNIT_CODE, "unit_kind", MART_UNIT_MONTH.UNIT_KIND));
+            Map.of("check_unit", MART_UNIT_MONTH.UNIT_CODE, "unit_kind", MART_UNIT_MONTH.UNIT_KIND),
+            MART_UNIT_MONTH, DSL.coalesce(MART_UNIT_MONTH.REGION_CODE, MART_UNIT_MONTH.TOWN_CODE));
 
     /** Key enterprises by year with their inspections ({@code sql/marts/key_enterprise_year.sql}). */
     public static final Source KEY_ENTERPRISE_YEAR = new Source("mart_key_enterprise_year", MART_KEY_ENTERPRISE_YEAR,

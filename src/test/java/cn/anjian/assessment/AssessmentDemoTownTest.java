@@ -5,7 +5,6 @@ import cn.anjian.security.WithAccount;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,18 +15,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import cn.anjian.assessment.Assessment.ItemScore;
 import cn.anjian.assessment.Assessment.UnitScore;
 import cn.anjian.assessment.Scheme.UnitKind;
+import cn.anjian.demo.DemoTownWarehouse;
 import cn.anjian.semantic.MemberRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -47,22 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the xlsx export answer.
  */
 @WithAccount(Role.ADMIN)
-@SpringBootTest
-@AutoConfigureMockMvc
-class AssessmentDemoTownTest {
-
-    @TempDir
-    static Path folder;
-
-    @DynamicPropertySource
-    static void demoTown(DynamicPropertyRegistry registry) {
-        registry.add("anjian.warehouse.path", () -> folder.resolve("demo.duckdb").toString());
-        registry.add("anjian.warehouse.memory-limit", () -> "1GB");
-        registry.add("anjian.demo.enabled", () -> "true");
-        registry.add("anjian.demo.scale", () -> "0.2");
-        registry.add("anjian.demo.folder", () -> folder.resolve("ledgers").toString());
-        registry.add("anjian.etl.work-dir", () -> folder.resolve("work").toString());
-    }
+class AssessmentDemoTownTest extends DemoTownWarehouse {
 
     @Autowired
     AssessmentService service;
@@ -152,6 +132,43 @@ class AssessmentDemoTownTest {
         request("/assessment/2023?unit=department")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("主要负责同志每月带队督查(10)")));
+    }
+
+    @Test
+    void aYearWithoutItsOwnSchemeIsScoredWithTheLatestEarlierOneAndTheRunningYearIsProvisional() throws Exception {
+        // the clock stands at 2026-06-15; schemes exist for 2023 and 2024 only
+        assertThat(service.years()).containsExactly(2023, 2024, 2025, 2026);
+        request("/api/assessment/2025?unit=village")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.year").value(2025))
+                .andExpect(jsonPath("$.from").value("2025-01"))
+                .andExpect(jsonPath("$.adoptedFrom").value(2024))
+                .andExpect(jsonPath("$.provisional").value(false))
+                .andExpect(jsonPath("$.title").value("诸佛庵镇2025年度安全生产工作考核评分表"))
+                .andExpect(jsonPath("$.units.length()", greaterThan(5)));
+        request("/api/assessment/2026?unit=village")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2026-06-15"))
+                .andExpect(jsonPath("$.provisional").value(true))
+                .andExpect(jsonPath("$.adoptedFrom").value(2024));
+        request("/api/assessment/2024?unit=village")
+                .andExpect(jsonPath("$.adoptedFrom").doesNotExist())
+                .andExpect(jsonPath("$.provisional").value(false));
+        request("/api/assessment/2027").andExpect(status().isNotFound());
+        request("/assessment").andExpect(header().string("Location", "/assessment/2026"));
+        request("/assessment/2025?unit=village")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2025 年度尚无考核方案，沿用 2024 年度方案评分")));
+        request("/assessment/2026?unit=village")
+                .andExpect(content().string(containsString("截至 2026-06-15 的暂评得分")));
+        byte[] body = request("/api/assessment/2026/export.xlsx?unit=village")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Sheet scores = workbook.getSheet(AssessmentWorkbook.SCORES);
+            assertThat(scores.getRow(0).getCell(0).getStringCellValue()).contains("2026年度");
+            assertThat(scores.getRow(1).getCell(0).getStringCellValue())
+                    .contains("沿用 2024 年度方案").contains("截至 2026-06-15 的暂评得分");
+        }
     }
 
     @Test
