@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +25,6 @@ class LoginThrottle {
     private final Duration lockout;
     private final Clock clock;
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
-
-    @Autowired
-    LoginThrottle(SecurityProperties properties) {
-        this(properties, Clock.systemUTC());
-    }
 
     LoginThrottle(SecurityProperties properties, Clock clock) {
         this.maxFailures = properties.maxFailures();
