@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AnjianApplication {
 
-    private static final Set<String> COMMANDS = Set.of("import", "create-admin");
+    private static final Set<String> COMMANDS = Set.of("import", "withdraw", "create-admin");
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(AnjianApplication.class);

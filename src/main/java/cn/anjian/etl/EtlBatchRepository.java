@@ -112,7 +112,28 @@ class EtlBatchRepository {
     }
 
     static ImportService.ImportStatus toStatus(EtlBatchRecord r) {
+        ImportService.Changes changes = r.getRowsNew() == null ? null
+                : new ImportService.Changes(r.getRowsNew(), r.getRowsUpdated(), r.getRowsUnchanged());
         return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
-                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage());
+                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes);
+    }
+
+    void changes(long id, long added, long updated, long unchanged) {
+        dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.ROWS_NEW, added)
+                .set(ETL_BATCH.ROWS_UPDATED, updated)
+                .set(ETL_BATCH.ROWS_UNCHANGED, unchanged)
+                .where(ETL_BATCH.BATCH_ID.eq(id))
+                .execute();
+    }
+
+    void withdrawn(long id, String user, String reason) {
+        dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.STATUS, "WITHDRAWN")
+                .set(ETL_BATCH.WITHDRAWN_AT, LocalDateTime.now(clock))
+                .set(ETL_BATCH.WITHDRAWN_BY, user)
+                .set(ETL_BATCH.WITHDRAW_REASON, reason)
+                .where(ETL_BATCH.BATCH_ID.eq(id))
+                .execute();
     }
 }

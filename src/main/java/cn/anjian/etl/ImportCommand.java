@@ -44,8 +44,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                 continue;
             }
             ImportService.ImportStatus status = imports.importNow(kind, file, file.getFileName().toString());
-            System.out.printf("%s: %s，读取 %d 行，入库 %d 行，拒收 %d 行%s%n", name, status.status(), status.read(),
-                    status.written(), status.rejected(), status.message() == null ? "" : "。" + status.message());
+            System.out.printf("%s: %s，%s%s%n", name, status.status(), status.countsZh(),
+                    status.message() == null ? "" : "。" + status.message());
             for (ImportService.Reject r : imports.rejects(status.id())) {
                 System.out.printf("  %s%s 第 %d 行 [%s] %s: %s%n", r.fileName(), r.sheet() == null ? "" : " 工作表 " + r.sheet(),
                         r.row(), r.field(), r.value() == null ? "(空)" : r.value(), r.reason());

@@ -79,7 +79,32 @@ class ImportController {
     @GetMapping("/api/imports/{id}")
     ImportView status(@PathVariable long id) {
         ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
-        return ImportView.of(s, progress.get(id));
+        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE));
+    }
+
+    /**
+     * Withdraws an import (撤销导入), with the reason; {@code chain=true} also withdraws the later imports that
+     * built on it. Refused with 409 and the imports that stand in the way.
+     */
+    @PostMapping("/api/imports/{id}/withdraw")
+    ImportView withdraw(@PathVariable long id, @RequestParam(name = "reason", required = false) String reason,
+                        @RequestParam(name = "chain", defaultValue = "false") boolean chain,
+                        java.security.Principal user) {
+        imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        if (reason == null || reason.isBlank()) {
+            throw new BadImportRequest("reason", "请写明撤销原因 (参数 reason)");
+        }
+        ImportService.ImportStatus s = imports.withdraw(id, reason, chain, user == null ? null : user.getName());
+        return ImportView.of(s, null, List.of());
+    }
+
+    @ExceptionHandler(ImportService.WithdrawalRefused.class)
+    ProblemDetail refused(ImportService.WithdrawalRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("不能撤销这次导入");
+        problem.setProperty("dependents", e.dependents().stream()
+                .map(d -> Map.of("id", d.id(), "fileName", String.valueOf(d.fileName()))).toList());
+        return problem;
     }
 
     @GetMapping("/api/imports/{id}/rejects")
@@ -112,19 +137,30 @@ class ImportController {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** What the progress bar polls: the import plus its live phase and percent. */
+    /**
+     * What the progress bar polls and the API answers: the import with its live phase and percent, and once loaded
+     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after).
+     */
     record ImportView(long id, String kind, String fileName, String status, long read, long written, long rejected,
-                      String message, String phase, int percent) {
-        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live) {
+                      String message, String phase, int percent, Long added, Long updated, Long unchanged,
+                      List<ImportService.Change> changes) {
+
+        /** How many updated rows the answer shows, before → after. */
+        static final int SAMPLE = 5;
+
+        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes) {
             long read = Math.max(s.read(), live == null ? 0 : live.rows());
             String phase = switch (s.status()) {
                 case "COMPLETED" -> "完成";
                 case "FAILED" -> "失败";
+                case "WITHDRAWN" -> "已撤销";
                 case "STARTING" -> "排队中";
                 default -> live == null ? "开始" : live.phase().labelZh;
             };
+            ImportService.Changes c = s.changes();
             return new ImportView(s.id(), s.kind(), s.fileName(), s.status(), read, s.written(), s.rejected(),
-                    s.message(), phase, ImportProgress.percent(s.status(), live));
+                    s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
+                    c == null ? null : c.updated(), c == null ? null : c.unchanged(), changes);
         }
     }
 

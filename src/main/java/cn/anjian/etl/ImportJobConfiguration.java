@@ -109,7 +109,12 @@ class ImportJobConfiguration {
                     Long read = jdbc.queryForObject("SELECT count(*) FROM " + StagingSql.stageTable(p.batchId()), Long.class);
                     long r = read == null ? 0 : read;
                     long a = accepted == null ? 0 : accepted;
-                    batches.loaded(p.batchId(), a, r - a);
+                    // written: the rows the import added or rewrote; an unchanged re-import writes none
+                    Map<String, Object> changes = jdbc.queryForMap(StagingSql.countChanges(plan, p.batchId(), a));
+                    long added = ((Number) changes.get("rows_new")).longValue();
+                    long updated = ((Number) changes.get("rows_updated")).longValue();
+                    batches.loaded(p.batchId(), added + updated, r - a);
+                    batches.changes(p.batchId(), added, updated, ((Number) changes.get("rows_unchanged")).longValue());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -1,10 +1,14 @@
 package cn.anjian.etl;
 
+import java.security.Principal;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** The safety office's upload page and the result page of one import (Chinese; the script is imports.js). */
@@ -37,6 +41,21 @@ class ImportPageController {
         List<ImportService.Reject> rejects = imports.rejects(id);
         model.addAttribute("rejects", rejects.size() > 2000 ? rejects.subList(0, 2000) : rejects);
         model.addAttribute("rejectCount", rejects.size());
+        model.addAttribute("changes", imports.changes(id, 20));
         return "imports/result";
+    }
+
+    /** 撤销导入 from the result page: the reason is required; a refusal is shown on the page with its reason. */
+    @PostMapping("/imports/{id}/withdraw")
+    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason,
+                    @RequestParam(defaultValue = "false") boolean chain, Principal user,
+                    RedirectAttributes redirect) {
+        try {
+            imports.withdraw(id, reason, chain, user == null ? null : user.getName());
+            redirect.addFlashAttribute("notice", "已撤销这次导入：它新增的记录已删除，它修改的记录已恢复原值。");
+        } catch (ImportService.WithdrawalRefused e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
+        }
+        return "redirect:/imports/" + id;
     }
 }

@@ -52,7 +52,7 @@ class ImportProgress {
 
     /** Percent done: a phase's start plus the part of it done (reading advances with the bytes read). */
     static int percent(String status, Live l) {
-        if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+        if ("COMPLETED".equals(status) || "FAILED".equals(status) || "WITHDRAWN".equals(status)) {
             return 100;
         }
         if (l == null) {

@@ -19,9 +19,56 @@ public interface ImportService {
 
     List<Reject> rejects(long id);
 
-    /** What a user sees of one import. status is STARTING | STARTED | COMPLETED | FAILED. */
+    /** Up to {@code limit} rows the import rewrote, each with its fields before → after. */
+    List<Change> changes(long id, int limit);
+
+    /**
+     * Withdraws an import (撤销导入): the rows it inserted are removed and the rows it updated return to their
+     * values before it, then the marts refresh. Refused, naming them, when later imports built on it, unless
+     * {@code chain}: then those are withdrawn first, newest first.
+     *
+     * @throws WithdrawalRefused when the import cannot be withdrawn, saying why
+     */
+    ImportStatus withdraw(long id, String reason, boolean chain, String user);
+
+    /**
+     * What a user sees of one import. status is STARTING | STARTED | COMPLETED | FAILED | WITHDRAWN;
+     * {@code written} = new + updated; {@code changes} is null until the load step has run.
+     */
     record ImportStatus(long id, String kind, String fileName, String status, long read, long written,
-                        long rejected, String message) {
+                        long rejected, String message, Changes changes) {
+
+        /** The counts in words, as the CLI and the inbox report print them. */
+        public String countsZh() {
+            String loaded = changes == null ? "入库 " + written + " 条"
+                    : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条";
+            return "读取 " + read + " 条，" + loaded + "，拒收 " + rejected + " 条";
+        }
+    }
+
+    /** What the accepted rows did: added, rewrote an existing row, or matched one unchanged. */
+    record Changes(long added, long updated, long unchanged) {
+    }
+
+    /** One rewritten row: its key and each changed field (the ledger's header) with its value before and after. */
+    record Change(String key, List<FieldChange> fields) {
+    }
+
+    record FieldChange(String field, String before, String after) {
+    }
+
+    /** Why an import cannot be withdrawn; {@code dependents} names the later imports that built on it. */
+    final class WithdrawalRefused extends RuntimeException {
+        private final List<ImportStatus> dependents;
+
+        public WithdrawalRefused(String message, List<ImportStatus> dependents) {
+            super(message);
+            this.dependents = List.copyOf(dependents);
+        }
+
+        public List<ImportStatus> dependents() {
+            return dependents;
+        }
     }
 
     /** One rejected (row, field) of an import, with a reason a clerk understands. */

@@ -90,8 +90,7 @@ class InboxWatcher {
             MappingProfile profile = stager.inspect(working, name, null, null);
             report.append("映射方案: ").append(profile.title()).append(" (").append(profile.name()).append(")\n");
             status = imports.importNow(profile.kind(), profile.template() ? null : profile.name(), working, name);
-            report.append("状态: ").append(status.status()).append("\n读取 ").append(status.read()).append(" 条，入库 ")
-                    .append(status.written()).append(" 条，拒收 ").append(status.rejected()).append(" 条\n");
+            report.append("状态: ").append(status.status()).append('\n').append(status.countsZh()).append('\n');
             if (status.message() != null) {
                 report.append("说明: ").append(status.message()).append('\n');
             }

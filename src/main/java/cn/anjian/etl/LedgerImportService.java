@@ -42,6 +42,7 @@ class LedgerImportService implements ImportService, DisposableBean {
     private final Job job;
     private final EtlBatchRepository batches;
     private final EtlProperties properties;
+    private final ImportWithdrawal withdrawal;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ledger-import");
         t.setDaemon(true);
@@ -49,7 +50,8 @@ class LedgerImportService implements ImportService, DisposableBean {
     });
 
     LedgerImportService(JobOperator jobOperator, JobRepository jobRepository, Job ledgerImportJob,
-                        EtlBatchRepository batches, EtlProperties properties) {
+                        EtlBatchRepository batches, EtlProperties properties, ImportWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = ledgerImportJob;
@@ -98,6 +100,28 @@ class LedgerImportService implements ImportService, DisposableBean {
     @Override
     public List<Reject> rejects(long id) {
         return batches.rejects(id);
+    }
+
+    @Override
+    public List<Change> changes(long id, int limit) {
+        return withdrawal.changes(id, limit);
+    }
+
+    /** On the import worker, so a withdrawal never runs beside an import that writes the same tables. */
+    @Override
+    public ImportStatus withdraw(long id, String reason, boolean chain, String user) {
+        Future<ImportStatus> done = worker.submit(() -> withdrawal.withdraw(id, reason, chain, user));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Restarts an import a crash interrupted, from the step it was in; queued behind any running import. */

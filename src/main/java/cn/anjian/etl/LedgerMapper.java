@@ -330,6 +330,9 @@ final class LedgerMapper implements LedgerRows.Sink {
     private List<Integer> keyColumns(MappingProfile p, Map<Integer, List<String>> columnNames, List<String> unplaced) {
         List<Integer> keys = new ArrayList<>();
         for (String k : p.keyColumns()) {
+            if (k.equals(MappingProfile.FILE_ROW)) {
+                continue;
+            }
             List<Integer> hits = columnsNamed(columnNames, k);
             if (hits.isEmpty()) {
                 unplaced.add(k + " (编号的组成列)");
@@ -376,6 +379,10 @@ final class LedgerMapper implements LedgerRows.Sink {
         String keyField = p.keyField();
         if (p.derivesKey() && keyField != null) {
             StringBuilder basis = new StringBuilder();
+            if (p.keysOnFileRow()) {
+                basis.append(fileName).append('|').append(sheet == null ? "" : sheet).append('|').append(rowNumber)
+                        .append('|');
+            }
             for (int k : keyColumnIndexes) {
                 String v = rowCells.get(k);
                 basis.append(v == null ? "" : normalize(v)).append('|');

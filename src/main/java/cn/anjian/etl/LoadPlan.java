@@ -17,8 +17,26 @@ import java.util.List;
  * @param upsert    SQL that upserts the accepted rows from {@code ${accepted}} into the warehouse; a statement
  *                  that needs only some of them names them {@code ${accepted WHERE <condition on s>}} (a condition
  *                  without a closing brace)
+ * @param target    the table the upsert writes, for its history and withdrawal
  */
-record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String key, String upsert) {
+record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String key, String upsert, Target target) {
+
+    /**
+     * The table an import writes, as its history sees it.
+     *
+     * @param table    the table; its history is {@code <table>_history}
+     * @param identity the columns that name one row of it (the key; an enterprise's key and valid_from)
+     * @param live     condition on {@code t}: the version of a key an accepted row is matched with (an enterprise's
+     *                 current version), or {@code true}
+     * @param changed  condition on the matched {@code t} and the accepted row {@code s}: the upsert rewrites {@code t}
+     */
+    record Target(String table, List<String> identity, String live, String changed) {
+
+        String history() {
+            return table + "_history";
+        }
+    }
+
 
     /** A parsed column. */
     record Value(String name, String expression) {

@@ -52,6 +52,12 @@ final class LoadPlans {
         b.check("valid_to", "valid_to < valid_from", "撤并日期早于启用日期");
         b.value("merged_into", "${merged_into}");
         b.yesNo("is_demo");
+        String changed = """
+                t.region_name IS DISTINCT FROM s.region_name OR t.region_level IS DISTINCT FROM s.region_level
+                    OR t.parent_code IS DISTINCT FROM s.parent_code OR t.is_community IS DISTINCT FROM s.is_community
+                    OR t.valid_from IS DISTINCT FROM coalesce(s.valid_from, DATE '1900-01-01')
+                    OR t.valid_to IS DISTINCT FROM coalesce(s.valid_to - 1, DATE '9999-12-31')
+                    OR t.merged_into IS DISTINCT FROM s.merged_into OR t.is_demo IS DISTINCT FROM s.is_demo""";
         String upsert = """
                 MERGE INTO dim_region t USING (
                     SELECT s.*, p.region_level AS parent_level, p.county_code AS parent_county
@@ -61,11 +67,7 @@ final class LoadPlans {
                       ON p.region_code = s.parent_code
                     QUALIFY row_number() OVER (PARTITION BY s.region_code ORDER BY p.county_code NULLS LAST) = 1) s
                 ON t.region_code = s.region_code
-                WHEN MATCHED AND (t.region_name IS DISTINCT FROM s.region_name OR t.region_level IS DISTINCT FROM s.region_level
-                    OR t.parent_code IS DISTINCT FROM s.parent_code OR t.is_community IS DISTINCT FROM s.is_community
-                    OR t.valid_from IS DISTINCT FROM coalesce(s.valid_from, DATE '1900-01-01')
-                    OR t.valid_to IS DISTINCT FROM coalesce(s.valid_to - 1, DATE '9999-12-31')
-                    OR t.merged_into IS DISTINCT FROM s.merged_into OR t.is_demo IS DISTINCT FROM s.is_demo)
+                WHEN MATCHED AND (%1$s)
                   THEN UPDATE SET region_name = s.region_name, region_level = s.region_level, parent_code = s.parent_code,
                     is_community = s.is_community, valid_from = coalesce(s.valid_from, DATE '1900-01-01'),
                     valid_to = coalesce(s.valid_to - 1, DATE '9999-12-31'), merged_into = s.merged_into, is_demo = s.is_demo,
@@ -81,8 +83,9 @@ final class LoadPlans {
                         ELSE (SELECT t.parent_code FROM dim_region t WHERE t.region_code = r.parent_code) END,
                     town_code = CASE r.region_level WHEN 'town' THEN r.region_code WHEN 'village' THEN r.parent_code END
                 WHERE r.county_code IS NULL;
-                """;
-        return b.build(ImportKind.REGIONS, "region_code", upsert);
+                """.formatted(changed);
+        return b.build(ImportKind.REGIONS, "region_code", upsert,
+                new LoadPlan.Target("dim_region", List.of("region_code"), "true", changed));
     }
 
     private static LoadPlan enterprises() {
@@ -106,6 +109,9 @@ final class LoadPlans {
                  OR d.scale IS DISTINCT FROM s.scale OR d.is_high_risk IS DISTINCT FROM s.is_high_risk
                  OR d.is_key IS DISTINCT FROM s.is_key OR d.is_crowded_place IS DISTINCT FROM s.is_crowded_place
                  OR d.address IS DISTINCT FROM s.address OR d.contact_person IS DISTINCT FROM s.contact_person)""";
+        // both updates below rewrite only the current version of an enterprise whose attributes differ
+        var target = new LoadPlan.Target("dim_enterprise", List.of("enterprise_code", "valid_from"), "t.is_current",
+                attributesDiffer.replace("d.", "t."));
         // Type-2 history: a changed enterprise gets a new version from its effective date (today if none);
         // a change dated on or before the current version's start corrects that version in place.
         String upsert = """
@@ -130,7 +136,7 @@ final class LoadPlans {
                 FROM ${accepted} s
                 WHERE NOT EXISTS (SELECT 1 FROM dim_enterprise d WHERE d.enterprise_code = s.enterprise_code AND d.is_current);
                 """.formatted(attributesDiffer);
-        return b.build(ImportKind.ENTERPRISES, "enterprise_code", upsert);
+        return b.build(ImportKind.ENTERPRISES, "enterprise_code", upsert, target);
     }
 
     private static LoadPlan inspections() {
@@ -322,8 +328,8 @@ final class LoadPlans {
                     "统一社会信用代码应为18位数字或大写字母");
         }
 
-        LoadPlan build(ImportKind kind, String key, String upsert) {
-            return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), key, upsert);
+        LoadPlan build(ImportKind kind, String key, String upsert, LoadPlan.Target target) {
+            return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), key, upsert, target);
         }
 
         /**
@@ -346,7 +352,7 @@ final class LoadPlans {
                     + ", batch_id = s.batch_id, source_file = s.source_file, source_row = s.source_row;\n"
                     + "INSERT INTO " + table + " (" + insertColumns + ") SELECT " + insertValues
                     + " FROM ${accepted WHERE NOT EXISTS " + held + "} s;";
-            return build(kind, key, upsert);
+            return build(kind, key, upsert, new LoadPlan.Target(table, List.of(key), "true", "(" + differs + ")"));
         }
     }
 }

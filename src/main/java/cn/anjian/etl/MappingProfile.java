@@ -54,6 +54,14 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
         return LoadPlans.of(kind).key().equals("enterprise_code") ? null : kind.columns().get(0).field();
     }
 
+    /** The key "column" that stands for the ledger file and line: identical lines stay separate records. */
+    static final String FILE_ROW = "file_row";
+
+    /** Whether the derived key includes the file and line ({@code key: [file_row]}). */
+    boolean keysOnFileRow() {
+        return keyColumns.contains(FILE_ROW);
+    }
+
     boolean derivesKey() {
         return !keyColumns.isEmpty();
     }
@@ -105,7 +113,10 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             });
             values.put(f, synonyms);
         });
-        Map<String, Object> key = (Map<String, Object>) doc.getOrDefault("key", Map.of());
+        // key: {prefix: TL-, columns: [...]} or the short form key: [列, …] (key: [file_row]: the file and line)
+        Object keyNode = doc.getOrDefault("key", Map.of());
+        Map<String, Object> key = keyNode instanceof List<?> list ? Map.of("columns", list)
+                : (Map<String, Object>) keyNode;
         Map<String, Object> split = (Map<String, Object>) doc.get("split");
         String splitField = split == null ? null : string(split.get("field"));
         if (splitField != null) {

@@ -181,12 +181,42 @@ final class StagingSql {
         sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
                 + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
+        sql.addAll(history(plan, batchId));
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
             Matcher narrowed = ACCEPTED_WHERE.matcher(statement);
             statement = narrowed.replaceAll(m -> Matcher.quoteReplacement(accepted(batchId, key, m.group(1))));
             sql.add(statement.replace("${accepted}", accepted).replace("${stage}", stage));
         }
         return sql;
+    }
+
+    /**
+     * Before the upsert: the earlier batches whose rows this one matches by key (it builds on them), and the prior
+     * version of every row it is about to rewrite, into the table's history. Only accepted rows whose key the table
+     * already holds are joined, so a first import of new rows copies nothing.
+     */
+    static List<String> history(LoadPlan plan, long batchId) {
+        LoadPlan.Target t = plan.target();
+        String key = plan.key();
+        String matched = accepted(batchId, key, "EXISTS (SELECT 1 FROM " + t.table() + " f WHERE f." + key + " = s."
+                + key + ")");
+        String join = " FROM " + t.table() + " t JOIN " + matched + " s ON t." + key + " = s." + key + " AND " + t.live();
+        return List.of(
+                "DELETE FROM " + t.history() + " WHERE replaced_by = " + batchId,
+                "DELETE FROM etl_batch_dependency WHERE batch_id = " + batchId,
+                "INSERT INTO etl_batch_dependency (batch_id, depends_on) SELECT DISTINCT " + batchId + ", t.batch_id"
+                        + join + " WHERE t.batch_id IS NOT NULL AND t.batch_id <> " + batchId,
+                "INSERT INTO " + t.history() + " BY NAME SELECT t.*, CAST(" + batchId + " AS BIGINT) AS replaced_by"
+                        + join + " WHERE " + t.changed());
+    }
+
+    /** New, updated and unchanged rows of a finished load step, given the accepted count. */
+    static String countChanges(LoadPlan plan, long batchId, long accepted) {
+        LoadPlan.Target t = plan.target();
+        return "SELECT w - u AS rows_new, u AS rows_updated, " + accepted + " - w AS rows_unchanged FROM"
+                + " (SELECT count(*) AS w FROM " + t.table() + " WHERE batch_id = " + batchId + "),"
+                + " (SELECT count(DISTINCT " + plan.key() + ") AS u FROM " + t.history() + " WHERE replaced_by = "
+                + batchId + ")";
     }
 
     /** The rows of the stage that are loaded: no reasons, and the kept one of rows sharing a key. */

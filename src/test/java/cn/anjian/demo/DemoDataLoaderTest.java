@@ -101,10 +101,20 @@ class DemoDataLoaderTest {
         }
 
         @Override
+        public List<ImportService.Change> changes(long id, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ImportStatus withdraw(long id, String reason, boolean chain, String user) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ImportStatus importNow(ImportKind kind, Path file, String originalName) {
             calls.add(new Call(kind, file, originalName));
             return new ImportStatus(calls.size(), kind.code(), originalName, status, 10, status.equals("FAILED") ? 0 : 10,
-                    0, status.equals("FAILED") ? "磁盘已满" : null);
+                    0, status.equals("FAILED") ? "磁盘已满" : null, null);
         }
 
         @Override

@@ -54,7 +54,7 @@ class InboxWatcherTest {
         assertThat(inbox.resolve("隐患.csv")).doesNotExist();
         assertThat(done.resolve("隐患.csv")).exists();
         String report = Files.readString(done.resolve("隐患.csv.report.txt"));
-        assertThat(report).contains("COMPLETED").contains("入库 1 条").contains("拒收 1 条").contains("第 3 行");
+        assertThat(report).contains("COMPLETED").contains("新增 1 条").contains("拒收 1 条").contains("第 3 行");
         try (var in = Files.newInputStream(done.resolve("隐患.csv.rejects.xlsx")); var book = new XSSFWorkbook(in)) {
             assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("YH-IN-2");
         }
