@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +85,8 @@ class DashboardBrowserTest {
      */
     private static final String DEMO_SCALE = System.getProperty("anjian.browser-test.demo-scale");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final YearMonth NOW = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    /** This month by the application's clock (the suite runs on {@code anjian.today}), set before the tests. */
+    private static YearMonth NOW;
 
     /**
      * The generation of the last drawn load, or -1 while any panel is loading or a visible chart is not painted.
@@ -165,8 +166,9 @@ class DashboardBrowserTest {
     }
 
     @BeforeAll
-    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
+    static void fillAndStartBrowser(@Autowired Clock clock, @Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
                                     @Autowired UserAccounts accounts, @Value("${local.server.port}") int port) {
+        NOW = YearMonth.now(clock);
         if (DEMO_SCALE == null) {
             HazardFixture.insert(jdbc, NOW);
             marts.refresh();

@@ -9,10 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,9 @@ class DashboardPrintBrowserTest {
     /** {@code -Danjian.browser-test.demo-scale=0.2} prints the demo town instead of the small fixture. */
     private static final String DEMO_SCALE = System.getProperty("anjian.browser-test.demo-scale");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final YearMonth NOW = YearMonth.now(CHINA);
+    /** This month by the application's clock (the suite runs on {@code anjian.today}), set before the tests. */
+    private static YearMonth NOW;
+    private static LocalDate TODAY;
 
     /** A4 landscape in points, and its width in CSS pixels (96 per inch) less print.css's 10 mm side margins. */
     private static final float A4_LONG_PT = 841.89f;
@@ -143,8 +144,10 @@ class DashboardPrintBrowserTest {
     }
 
     @BeforeAll
-    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
+    static void fillAndStartBrowser(@Autowired Clock clock, @Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
                                     @Autowired UserAccounts accounts, @Value("${local.server.port}") int port) {
+        NOW = YearMonth.now(clock);
+        TODAY = LocalDate.now(clock);
         if (DEMO_SCALE == null) {
             HazardFixture.insert(jdbc, NOW);
             marts.refresh();
@@ -192,7 +195,7 @@ class DashboardPrintBrowserTest {
                 .contains("时间范围:" + NOW.minusMonths(11) + "至" + NOW)
                 .contains("行业领域:消防")
                 .contains("村(社区):全部")
-                .contains("数据截至:" + LocalDate.now(CHINA));
+                .contains("数据截至:" + TODAY);
 
         assertThat(panels).hasSize(definition.get("panels").size());
         assertThat(panels.stream().mapToLong(p -> p.charts().size()).sum()).as("charts laid out for print")

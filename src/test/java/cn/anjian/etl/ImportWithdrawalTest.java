@@ -233,6 +233,31 @@ class ImportWithdrawalTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("撤销这次导入")));
     }
 
+    @Test
+    void withdrawingAnEnterpriseChangeReopensThePreviousVersionAndANewEnterpriseInUseCannotGoAlone()
+            throws IOException {
+        String header = String.join(",", ImportKind.ENTERPRISES.headers()) + "\n";
+        imports.importNow(ImportKind.ENTERPRISES, write("ent1.csv", header
+                + "91341525MA2N000071,某竹制品厂,诸佛庵镇,诸佛庵村,工贸,小微企业,否,否,否,,,\n"), "ent1.csv");
+        List<Map<String, Object>> before = enterprises();
+        ImportStatus change = imports.importNow(ImportKind.ENTERPRISES, write("ent2.csv", header
+                + "91341525MA2N000071,某竹制品厂,诸佛庵镇,诸佛庵村,工贸,规上企业,否,是,否,,,2024-01-01\n"
+                + "91341525MA2N000072,某茶厂,诸佛庵镇,诸佛庵村,工贸,小微企业,否,否,否,,,\n"), "ent2.csv");
+        assertThat(change.changes()).isEqualTo(new ImportService.Changes(1, 1, 0));
+        assertThat(enterprises()).hasSize(3);
+        // a hazard at the new enterprise: the enterprise import now stands under it
+        ImportStatus hazard = imports.importNow(ImportKind.HAZARDS, write("ent-h.csv", HEADER
+                + "EN-001,2024-02-01,诸佛庵镇,诸佛庵村,某茶厂,91341525MA2N000072,工贸,粉尘清扫不及时,一般,,,,,,,待整改,,,,,,,\n"),
+                "ent-h.csv");
+
+        assertThatThrownBy(() -> imports.withdraw(change.id(), "规模填错", false, "admin"))
+                .isInstanceOf(ImportService.WithdrawalRefused.class).hasMessageContaining("ent-h.csv");
+        imports.withdraw(change.id(), "规模填错", true, "admin");
+
+        assertThat(enterprises()).isEqualTo(before);
+        assertThat(imports.status(hazard.id()).orElseThrow().status()).isEqualTo("WITHDRAWN");
+    }
+
     /** Rows {@code from} … {@code to - 1}: WD-001 found 2023-03-02, one a day, open, in 诸佛庵村. */
     private static String rows(String prefix, int from, int to, String description) {
         StringBuilder csv = new StringBuilder();
@@ -241,6 +266,11 @@ class ImportWithdrawalTest {
                     prefix, i, i + 1, description));
         }
         return csv.toString();
+    }
+
+    private List<Map<String, Object>> enterprises() {
+        return jdbc.queryForList("SELECT * FROM dim_enterprise WHERE enterprise_code LIKE '91341525MA2N00007%'"
+                + " ORDER BY enterprise_code, valid_from");
     }
 
     private long martFound() {

@@ -4,9 +4,9 @@ import cn.anjian.HeadlessChromium;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIf(value = "browserAvailable", disabledReason = "Chromium not installed; skipped because CI is unset")
 class VillageCadreBrowserTest {
 
-    private static final YearMonth NOW = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    /** This month by the application's clock (the suite runs on {@code anjian.today}), set before the tests. */
+    private static YearMonth NOW;
 
     @TempDir
     static Path warehouse;
@@ -67,8 +68,9 @@ class VillageCadreBrowserTest {
     }
 
     @BeforeAll
-    static void fillAndStartBrowser(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
+    static void fillAndStartBrowser(@Autowired Clock clock, @Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts,
                                     @Autowired UserAccounts accounts) {
+        NOW = YearMonth.now(clock);
         HazardFixture.insert(jdbc, NOW);
         marts.refresh();
         accounts.create("xihe", "西河村安全员", "xihe-cadre-password", Role.VILLAGE, List.of(HazardFixture.XIHE),
