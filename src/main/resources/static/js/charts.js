@@ -638,6 +638,11 @@ function polarity(metricId) {
 
 // ---- table ------------------------------------------------------------------------------------------------------
 
+/** A table cell's classes, scoped to the table (a bare kind such as `field` would pick up other components' rules). */
+function cellClass(column) {
+  return `data-table__cell data-table__cell--${column.kind}`;
+}
+
 /** All columns, sortable by clicking a heading; a coded value with a drill target links to its page. */
 function drawTable(panel, def, data, ctx) {
   const columns = data.columns.map((c, index) => ({ ...c, index }));
@@ -664,7 +669,7 @@ function drawTable(panel, def, data, ctx) {
   for (const column of columns) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.className = column.kind;
+    th.className = cellClass(column);
     th.setAttribute('aria-sort', state.index === column.index ? (state.descending ? 'descending' : 'ascending') : 'none');
     const button = document.createElement('button');
     button.type = 'button';
@@ -685,7 +690,7 @@ function drawTable(panel, def, data, ctx) {
       if (column === columns[0]) {
         cell.scope = 'row';
       }
-      cell.className = column.kind;
+      cell.className = cellClass(column);
       const value = row[column.index];
       if (column.kind === 'metric') {
         cell.textContent = number(value, ctx);

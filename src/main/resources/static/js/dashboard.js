@@ -4,6 +4,7 @@
 // back/forward and a shared link show the same view. Filter options come from the catalogue's members endpoints; a
 // filter whose dimension the catalogue does not list stays hidden.
 
+import { theme } from './shell.js';
 import { disposeCharts, isTimeDimension, redrawChartsNow, rendererFor, resizeCharts, shiftMonth } from './charts.js';
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -14,7 +15,8 @@ const MEMBER_FILTERS = { sector: ['sector'], hazard_level: ['hazard_level'], dep
 /** Drill parameters: set by a drill, dropped when going back up. */
 const DRILL_PARAMS = ['village', 'enterprise', 'via'];
 const GRAINS = ['day', 'week', 'month', 'quarter', 'year'];
-const THEME_KEY = 'anjian.theme';
+/** Quick picks, kept in the URL by name (`range=`) so that a shared 本年 stays this year. */
+const QUICK_RANGES = ['month', 'quarter', 'year', 'last12'];
 
 const html = document.documentElement;
 const root = document.getElementById('dashboard');
@@ -22,7 +24,6 @@ const form = document.getElementById('filters');
 const errorBox = document.getElementById('filter-error');
 const panelsBox = document.getElementById('panels');
 const langSwitch = document.getElementById('lang-switch');
-const themeToggle = document.getElementById('theme-toggle');
 const crumbs = document.getElementById('breadcrumbs');
 const printSummary = document.getElementById('print-summary');
 const dashboardId = root.dataset.dashboard;
@@ -39,48 +40,6 @@ let generation = 0;
 let controller = null;
 const lastData = new Map();
 
-// ---- theme --------------------------------------------------------------------------------------------------
-
-function theme() {
-  const fromUrl = new URLSearchParams(location.search).get('theme');
-  if (fromUrl === 'dark' || fromUrl === 'light') {
-    return fromUrl;
-  }
-  try {
-    return localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light';
-  } catch {
-    return 'light';
-  }
-}
-
-function applyTheme() {
-  const current = theme();
-  html.dataset.theme = current;
-  if (themeToggle) {
-    themeToggle.setAttribute('aria-pressed', String(current === 'dark'));
-    themeToggle.textContent = current === 'dark' ? text.themeLight : text.themeDark;
-  }
-}
-
-function toggleTheme() {
-  const next = theme() === 'dark' ? 'light' : 'dark';
-  try {
-    localStorage.setItem(THEME_KEY, next);
-  } catch {
-    // private mode: the URL still carries it
-  }
-  const params = new URLSearchParams(location.search);
-  if (next === 'dark') {
-    params.set('theme', 'dark');
-  } else {
-    params.delete('theme');
-  }
-  history.replaceState(history.state, '', location.pathname + (params.size ? '?' + params : ''));
-  applyTheme();
-  updateLinks();
-  redrawAll();
-}
-
 // ---- URL <-> form ---------------------------------------------------------------------------------------------
 
 /** The filter values in the URL; absent ones take the dashboard's defaults. */
@@ -89,6 +48,11 @@ function stateFromUrl() {
   const state = {};
   for (const name of FILTERS) {
     state[name] = params.has(name) ? params.get(name) : (defaults[name] ?? '');
+  }
+  // a quick pick stays relative: `range=year` is this year on whatever day the link is opened
+  const range = params.get('range');
+  if (QUICK_RANGES.includes(range)) {
+    Object.assign(state, quickRange(range), { range });
   }
   return state;
 }
@@ -99,6 +63,12 @@ function stateFromForm() {
     const field = form.elements[name];
     if (field && !field.closest('[hidden]')) {
       state[name] = field.value.trim();
+    }
+  }
+  if (state.range) {
+    const range = quickRange(state.range);
+    if (range.from !== state.from || range.to !== state.to) {
+      delete state.range; // months typed by hand replace the quick pick
     }
   }
   return state;
@@ -119,7 +89,9 @@ function showInForm(state) {
   }
   for (const button of form.querySelectorAll('[data-quick]')) {
     const range = quickRange(button.dataset.quick);
-    button.setAttribute('aria-pressed', String(range.from === state.from && range.to === state.to));
+    const pressed = state.range ? state.range === button.dataset.quick
+      : range.from === state.from && range.to === state.to;
+    button.setAttribute('aria-pressed', String(pressed));
   }
 }
 
@@ -133,6 +105,14 @@ function urlFor(state) {
       params.set(name, state[name]);
     }
   }
+  // a chosen quick pick is always written, by name, even when it equals the default range
+  if (QUICK_RANGES.includes(state.range)) {
+    params.set('range', state.range);
+    params.delete('from');
+    params.delete('to');
+  } else {
+    params.delete('range');
+  }
   return location.pathname + (params.size ? '?' + params : '');
 }
 
@@ -144,6 +124,11 @@ function apiParams(overrides = {}) {
     if (page.has(name)) {
       api.set(name, page.get(name));
     }
+  }
+  if (QUICK_RANGES.includes(page.get('range'))) {
+    const range = quickRange(page.get('range'));
+    api.set('from', range.from);
+    api.set('to', range.to);
   }
   const town = towns.find((t) => t.code === page.get('town'));
   if (town && !page.get('village')) {
@@ -195,10 +180,8 @@ function updateLinks() {
 // ---- quick ranges -------------------------------------------------------------------------------------------
 
 function currentMonth() {
-  // China's calendar, whatever the viewer's zone: the server's defaults use it too
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-    .formatToParts(new Date());
-  return `${parts.find((p) => p.type === 'year').value}-${parts.find((p) => p.type === 'month').value}`;
+  // the server's today (its one Clock, China's calendar), not the viewer's: quick picks and defaults agree
+  return root.dataset.today.slice(0, 7);
 }
 
 function quickRange(kind) {
@@ -345,7 +328,7 @@ function renderPrintSummary() {
     if (field?.tagName !== 'SELECT' || field.closest('[hidden]')) {
       continue;
     }
-    const label = field.closest('.field').querySelector('span').textContent;
+    const label = field.closest('.dash-filter__field').querySelector('span').textContent;
     parts.push(`${label}: ${state[name] ? optionLabel(field, state[name]) : text.all}`);
   }
   const asOf = [...lastData.values()].map((data) => data?.filters?.asOf).find(Boolean);
@@ -385,7 +368,7 @@ function option(value, label) {
 }
 
 function showField(name, show) {
-  const field = form.elements[name]?.closest('.field');
+  const field = form.elements[name]?.closest('.dash-filter__field');
   if (field) {
     field.hidden = !show;
   }
@@ -641,12 +624,14 @@ form.addEventListener('submit', (event) => {
 form.addEventListener('click', (event) => {
   const button = event.target.closest('[data-quick]');
   if (button) {
-    apply({ ...stateFromForm(), ...quickRange(button.dataset.quick) });
+    apply({ ...stateFromForm(), ...quickRange(button.dataset.quick), range: button.dataset.quick });
   }
 });
-themeToggle?.addEventListener('click', toggleTheme);
+document.addEventListener('anjian:theme', () => {
+  updateLinks();
+  redrawAll();
+});
 window.addEventListener('popstate', () => {
-  applyTheme();
   showInForm(stateFromUrl());
   loadAll();
 });
@@ -659,7 +644,6 @@ matchMedia('print').addEventListener('change', (event) => redrawChartsNow(panels
 // ---- start ----------------------------------------------------------------------------------------------------
 
 async function start() {
-  applyTheme();
   try {
     const [def, list, catalog] = await Promise.all([
       getJson(`/api/dashboards/${encodeURIComponent(dashboardId)}`),

@@ -1,6 +1,7 @@
 package cn.anjian.dashboard;
 
-import java.util.List;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The dashboard pages: one server-rendered shell for every dashboard (navigation, title, filter form, an empty
- * panel area) that {@code static/js/dashboard.js} fills from the dashboard's definition and panel data. The shell
+ * The dashboard pages: one server-rendered page for every dashboard (title, filter form, an empty panel area, inside
+ * the app's page shell) that {@code static/js/dashboard.js} fills from the dashboard's definition and panel data. The shell
  * knows nothing about a dashboard's panels, so a new dashboard file needs no page code.
  */
 @Controller
@@ -30,51 +31,35 @@ class DashboardPageController {
     private final DashboardService service;
     private final DashboardProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    DashboardPageController(DashboardService service, DashboardProperties properties, JsonMapper json) {
+    DashboardPageController(DashboardService service, DashboardProperties properties, JsonMapper json, Clock clock) {
         this.service = service;
         this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/")
-    String home() {
-        return "redirect:/dashboards/" + properties.home();
+    String home(@RequestParam(required = false) String lang) {
+        return "redirect:/dashboards/" + properties.home() + ("en".equalsIgnoreCase(lang) ? "?lang=en" : "");
     }
 
     @GetMapping("/dashboards/{id}")
     String dashboard(@PathVariable String id,
                      @RequestParam(required = false) String lang,
-                     @RequestParam(required = false) String theme,
                      Model model) {
         Dashboard dashboard = service.dashboard(id);
         PageText text = PageText.of(lang);
-        List<NavItem> nav = service.all().stream()
-                .filter(d -> !DRILL_TARGETS.contains(d.id()))
-                .map(d -> new NavItem(d.id(), d.title().in(text.lang()), "/dashboards/" + d.id(),
-                        d.id().equals(id)))
-                .toList();
         Filters defaults = service.defaults(dashboard);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("defaultFrom", defaults.from().toString());
         model.addAttribute("defaultTo", defaults.to().toString());
         model.addAttribute("t", text);
         model.addAttribute("textJson", json.writeValueAsString(text.words()));
-        model.addAttribute("nav", nav);
+        model.addAttribute("today", LocalDate.now(clock).toString());
         model.addAttribute("home", service.all().stream()
                 .filter(d -> d.id().equals(properties.home())).findFirst().orElse(dashboard));
-        model.addAttribute("dark", "dark".equals(theme));
         return "dashboard";
-    }
-
-    /**
-     * One entry of the navigation bar. Public because the template reads it.
-     *
-     * @param id      dashboard id
-     * @param title   in the page's language
-     * @param href    the page, without filters (the script adds the current ones)
-     * @param current whether it is the page shown
-     */
-    public record NavItem(String id, String title, String href, boolean current) {
     }
 }

@@ -18,8 +18,6 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
 
     private static final String[][] WORDS = {
             // key, zh, en
-            {"appName", "安监数仓", "Anjian work-safety warehouse"},
-            {"nav", "看板", "Dashboards"},
             {"breadcrumb", "当前位置", "You are here"},
             {"filters", "筛选", "Filters"},
             {"from", "起始月份", "From"},
@@ -64,10 +62,6 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
             {"notComparable", "无可比数据", "no comparison"},
             {"drillHint", "点击查看详情", "Click for details"},
             {"sortHint", "点击列标题排序", "Click a column heading to sort"},
-            {"theme", "主题", "Theme"},
-            {"themeDark", "深色大屏", "Dark (wall screen)"},
-            {"themeLight", "浅色", "Light"},
-            {"otherLanguage", "English", "中文"},
             {"noscript", "需要启用 JavaScript 才能显示图表。", "Charts need JavaScript."},
     };
 

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page the signed-in user ({@code currentAccount}), for the header fragment
- * {@code fragments/account :: account}: name, role, sign-out button, and the admin link for administrators.
+ * Gives every page the signed-in user ({@code currentAccount}), for the
+ * account corner of the page shell ({@code fragments/layout}): name, role and sign-out button.
  */
 @ControllerAdvice
 class AccountModelAdvice {

@@ -32,7 +32,7 @@ public enum Role {
     }
 
     /** The authority Spring Security checks with {@code hasRole(name())}. */
-    SimpleGrantedAuthority authority() {
+    public SimpleGrantedAuthority authority() {
         return new SimpleGrantedAuthority("ROLE_" + name());
     }
 

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -176,6 +178,8 @@ class DashboardBrowserTest {
 
         ChromeOptions options = HeadlessChromium.options();
         browser = HeadlessChromium.start(options);
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads().toString()));
 
         TestLogins.signInAsNewAdmin(browser, "http://localhost:" + port, accounts, "browser-admin", "浏览器测试");
     }
@@ -211,7 +215,7 @@ class DashboardBrowserTest {
 
             assertThat(browser.findElements(By.cssSelector("#panels > .panel"))).hasSize(panels);
             assertThat(browser.findElements(By.cssSelector(".panel[data-state='error']"))).isEmpty();
-            assertThat(browser.findElement(By.cssSelector(".dash-nav")).getText()).contains("隐患趋势");
+            assertThat(browser.findElement(By.cssSelector(".app-menu")).getText()).contains("隐患趋势");
             assertThat(severeConsoleMessages()).as("console of " + page).isEmpty();
             screenshot(id + "-desktop.png");
 
@@ -223,6 +227,87 @@ class DashboardBrowserTest {
             fullPageScreenshot(id + "-390.png");
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }));
+    }
+
+    /**
+     * Every detail table of every dashboard draws one row per record with its cells side by side (a filter-form rule
+     * once stacked each cell on its own full-width line), on a desktop and on a 390 px phone, where the table may
+     * scroll sideways inside its own box but never widens the page.
+     */
+    @Test
+    void everyDetailTableDrawsOneRowPerRecordWithItsCellsSideBySideOnDesktopAndPhone() throws Exception {
+        int checked = 0;
+        for (boolean onPhone : List.of(false, true)) {
+            for (JsonNode summary : getJson("/api/dashboards")) {
+                String id = summary.get("id").asString();
+                if (onPhone) {
+                    phone();
+                }
+                browser.get(url(summary.get("page").asString() + subjectOf(id)));
+                waitForCharts(0);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> tables = (List<Map<String, Object>>) browser.executeScript("""
+                        return [...document.querySelectorAll('.data-table')].map((table) => {
+                          const columns = table.querySelectorAll('thead th').length;
+                          const rows = [...table.querySelectorAll('tbody tr')].slice(0, 5).map((row) => {
+                            const cells = [...row.children].map((c) => c.getBoundingClientRect());
+                            return { cells: cells.length,
+                                     tops: new Set(cells.map((r) => Math.round(r.top))).size,
+                                     height: row.getBoundingClientRect().height };
+                          });
+                          return { panel: table.closest('.panel').dataset.panel, columns, rows };
+                        });""");
+                for (Map<String, Object> table : tables) {
+                    String where = id + "/" + table.get("panel") + (onPhone ? " at 390 px" : "");
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> rows = (List<Map<String, Object>>) table.get("rows");
+                    for (Map<String, Object> row : rows) {
+                        assertThat(((Number) row.get("cells")).longValue()).as(where)
+                                .isEqualTo(((Number) table.get("columns")).longValue());
+                        assertThat(((Number) row.get("tops")).longValue()).as("cells on one line in " + where)
+                                .isEqualTo(1);
+                        checked++;
+                    }
+                }
+                if (onPhone) {
+                    assertThat(pageWidth()).as("page width of %s at 390 px", id).isLessThanOrEqualTo(390);
+                    browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+            }
+        }
+        assertThat(checked).as("table rows looked at").isPositive();
+    }
+
+    /** The reports page's own button (its script a file, not an inline handler the CSP refuses) gives the workbook. */
+    @Test
+    void theReportsPageButtonDownloadsTheMonthlyWorkbook() throws Exception {
+        browser.get(url("/reports"));
+        assertThat(browser.findElement(By.cssSelector(".app-menu [aria-current='page']")).getText()).isEqualTo("统计报表");
+        String month = NOW.minusMonths(1).toString();
+        assertThat(browser.findElement(By.name("period")).getDomProperty("value")).isEqualTo(month);
+        browser.findElement(By.cssSelector("#monthly-report button[type=submit]")).click();
+
+        Path workbook = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(downloads())) {
+                return files.filter(p -> p.getFileName().toString().equals("安全生产统计月报_" + month + ".xlsx"))
+                        .findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            assertThat(book.getNumberOfSheets()).isPositive();
+        }
+        assertThat(severeConsoleMessages()).as("console of /reports (CSP refusals show here)").isEmpty();
+    }
+
+    private static Path downloads() {
+        Path folder = work.resolve("downloads");
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -243,9 +328,9 @@ class DashboardBrowserTest {
         assertThat((Boolean) browser.executeScript("const aria = echarts.getInstanceByDom("
                 + "document.querySelector('#panel-by-sector .chart')).getOption().aria;"
                 + "return (Array.isArray(aria) ? aria[0] : aria).enabled")).isTrue();
-        assertThat(browser.findElement(By.cssSelector(".dash-nav [aria-current='page']")).getText())
+        assertThat(browser.findElement(By.cssSelector(".app-menu [aria-current='page']")).getText())
                 .isEqualTo("隐患趋势");
-        assertThat(browser.findElements(By.cssSelector(".dash-nav [data-nav-id='village']")))
+        assertThat(browser.findElements(By.cssSelector(".app-menu [data-nav-id='village']")))
                 .as("drill targets are not in the navigation").isEmpty();
         assertThat(severeConsoleMessages()).isEmpty();
     }
@@ -303,20 +388,37 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void quickPicksSetTheRangeInTheUrl() {
+    void quickPicksSetTheRangeInTheUrlByNameEvenWhenItEqualsTheDefault() {
         browser.get(url("/dashboards/hazard-trends"));
         long generation = waitForCharts(0);
 
         browser.findElement(By.cssSelector("[data-quick='year']")).click();
-        waitForCharts(generation);
+        generation = waitForCharts(generation);
 
         String firstMonth = NOW.getYear() + "-01";
-        assertThat(browser.getCurrentUrl()).contains("from=" + firstMonth);
+        assertThat(browser.getCurrentUrl()).contains("range=year").doesNotContain("from=");
         assertThat(browser.findElement(By.name("from")).getDomProperty("value")).isEqualTo(firstMonth);
+        assertThat(browser.findElement(By.name("to")).getDomProperty("value")).isEqualTo(NOW.toString());
         assertThat(browser.findElement(By.cssSelector("[data-quick='year']")).getDomAttribute("aria-pressed"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-value")).getText().replace(",", ""))
                 .isEqualTo(String.valueOf(count(YearMonth.of(NOW.getYear(), 1), NOW, null, null)));
+
+        // 近12个月 is the default range, and still a choice the link must keep (in December 本年 equals it too)
+        browser.findElement(By.cssSelector("[data-quick='last12']")).click();
+        generation = waitForCharts(generation);
+        assertThat(browser.getCurrentUrl()).contains("range=last12");
+        assertThat(browser.findElement(By.cssSelector("[data-quick='last12']")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("[data-quick='year']")).getDomAttribute("aria-pressed"))
+                .isEqualTo("false");
+
+        // reloading keeps the pick, and choosing another filter keeps it too
+        browser.navigate().refresh();
+        generation = waitForCharts(0);
+        new Select(browser.findElement(By.name("sector"))).selectByValue("fire");
+        generation = waitForCharts(generation);
+        assertThat(browser.getCurrentUrl()).contains("range=last12").contains("sector=fire");
     }
 
     @Test
@@ -389,13 +491,13 @@ class DashboardBrowserTest {
         assertThat(links.get(0).getDomAttribute("href")).startsWith("/dashboards/village?")
                 .contains("village=" + links.get(0).getDomAttribute("data-code")).contains("via=chart-gallery");
 
-        WebElement metricHeading = browser.findElement(By.cssSelector("#panel-table thead th.metric button"));
+        WebElement metricHeading = browser.findElement(By.cssSelector("#panel-table thead th.data-table__cell--metric button"));
         metricHeading.click();
-        assertThat(browser.findElement(By.cssSelector("#panel-table thead th.metric")).getDomAttribute("aria-sort"))
+        assertThat(browser.findElement(By.cssSelector("#panel-table thead th.data-table__cell--metric")).getDomAttribute("aria-sort"))
                 .isEqualTo("descending");
         List<Long> values = tableColumn();
         assertThat(values).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        browser.findElement(By.cssSelector("#panel-table thead th.metric button")).click();
+        browser.findElement(By.cssSelector("#panel-table thead th.data-table__cell--metric button")).click();
         assertThat(tableColumn()).isSorted();
 
         WebElement heatmap = browser.findElement(By.cssSelector("#panel-heatmap .chart"));
@@ -473,7 +575,7 @@ class DashboardBrowserTest {
         waitForCharts(generation);
         assertThat(browser.getCurrentUrl()).contains("lang=en").contains("sector=forest_fire");
         assertThat(legendNames("by-sector")).containsExactly("Forest fire");
-        assertThat(browser.findElement(By.cssSelector(".dash-nav a")).getDomAttribute("href"))
+        assertThat(browser.findElement(By.cssSelector(".app-menu a")).getDomAttribute("href"))
                 .contains("lang=en").contains("sector=forest_fire");
         assertThat(browser.findElement(By.id("lang-switch")).getDomAttribute("href"))
                 .doesNotContain("lang=").contains("sector=forest_fire");
@@ -552,7 +654,7 @@ class DashboardBrowserTest {
     }
 
     private static List<Long> tableColumn() {
-        return browser.findElements(By.cssSelector("#panel-table tbody td.metric")).stream()
+        return browser.findElements(By.cssSelector("#panel-table tbody td.data-table__cell--metric")).stream()
                 .map(cell -> Long.parseLong(cell.getText().replace(",", ""))).toList();
     }
 

@@ -111,7 +111,7 @@ class VillageCadreBrowserTest {
         List<String> choices = new Select(browser.findElement(By.name("village"))).getOptions().stream()
                 .map(o -> o.getText()).toList();
         assertThat(choices).containsExactly("全部村(社区)", "西河村");
-        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("西河村安全员");
+        assertThat(browser.findElement(By.cssSelector(".app-account__who")).getText()).contains("西河村安全员");
         assertThat(severeConsoleMessages()).isEmpty();
 
         TestLogins.signOut(browser);
