@@ -240,6 +240,9 @@ class DashboardBrowserTest {
         for (boolean onPhone : List.of(false, true)) {
             for (JsonNode summary : getJson("/api/dashboards")) {
                 String id = summary.get("id").asString();
+                if (id.equals("enterprise") && !hasEnterpriseHazards()) {
+                    continue; // the small fixture has none; the demo town does
+                }
                 if (onPhone) {
                     phone();
                 }
@@ -602,6 +605,11 @@ class DashboardBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    private boolean hasEnterpriseHazards() {
+        return jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE enterprise_code IS NOT NULL",
+                Long.class) > 0;
     }
 
     /** The query a drill target needs: the village (or enterprise) with the most hazards. */
