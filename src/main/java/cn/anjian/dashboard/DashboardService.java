@@ -3,6 +3,7 @@ package cn.anjian.dashboard;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Service;
 class DashboardService {
 
     static final String GRAIN = "grain";
+    /** A series stays readable: at most about 730 days or 520 weeks on one chart. */
+    private static final Map<String, Integer> MAX_MONTHS_BY_GRAIN = Map.of("day", 24, "week", 120);
     private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
 
     private final Dashboards dashboards;
@@ -83,7 +86,7 @@ class DashboardService {
             return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
                     result.rows(), result.labels(), panel.drill(), null);
         }
-        List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN));
+        List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN), filters);
         QueryResult result = queries.run(new MetricQuery(panel.metrics(), dimensions, filters,
                 sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit()));
         List<Kpi> kpis = panel.chart() == ChartType.KPI ? kpis(panel, filters, dimensions, result) : null;
@@ -92,13 +95,19 @@ class DashboardService {
     }
 
     /** {@code grain} replaces the panel's time dimension (a panel without one ignores it). */
-    private List<String> withGrain(List<String> dimensions, List<String> grain) {
+    private List<String> withGrain(List<String> dimensions, List<String> grain, Filters filters) {
         if (grain == null || grain.isEmpty() || grain.get(0).isBlank()) {
             return dimensions;
         }
         String g = grain.get(0).strip();
         if (grain.size() > 1 || !GRAINS.contains(g)) {
             throw new InvalidFilterException(GRAIN, "参数 grain 应为 day、week、month、quarter 或 year");
+        }
+        long months = ChronoUnit.MONTHS.between(filters.from(), filters.to()) + 1;
+        Integer most = MAX_MONTHS_BY_GRAIN.get(g);
+        if (most != null && months > most && dimensions.stream().anyMatch(GRAINS::contains)) {
+            throw new InvalidFilterException(GRAIN, "按" + ("day".equals(g) ? "日" : "周") + "显示时，时间范围最长 "
+                    + most / 12 + " 年；请缩短时间范围或按月显示 (too many points)");
         }
         return dimensions.stream().map(d -> GRAINS.contains(d) ? g : d).toList();
     }
@@ -132,7 +141,7 @@ class DashboardService {
             earlierQueries.computeIfAbsent(earlier,
                     f -> async(new MetricQuery(panel.metrics(), List.of(), f, null, null)));
         }
-        String sparkDim = panel.sparkline() == null ? null : withGrain(List.of(panel.sparkline()), null).get(0);
+        String sparkDim = panel.sparkline();
         CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
                 : dimensions.equals(List.of(sparkDim)) ? CompletableFuture.completedFuture(result)
                 : async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));

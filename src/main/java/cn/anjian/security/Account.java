@@ -53,10 +53,6 @@ public final class Account implements UserDetails, CredentialsContainer {
         return scope;
     }
 
-    Account withLocked(boolean locked) {
-        return new Account(id, username, displayName, passwordHash, role, scope, enabled, locked);
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(role.authority());

@@ -36,7 +36,6 @@ import static cn.anjian.jooq.Tables.DIM_REGION;
 @Repository
 public class UserAccounts implements UserDetailsService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{2,40}");
 
     private final DSLContext dsl;
@@ -53,7 +52,7 @@ public class UserAccounts implements UserDetailsService {
 
     @Override
     public Account loadUserByUsername(String username) {
-        return find(username).map(a -> a.withLocked(throttle.isLocked(username)))
+        return find(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -93,7 +92,7 @@ public class UserAccounts implements UserDetailsService {
         if (find(name).isPresent()) {
             throw new InvalidAccountException("username", "用户名已存在: " + name);
         }
-        checkPassword(password);
+        PasswordPolicy.check(name, password);
         List<String> codes = checkScope(role, scope);
         LocalDateTime now = LocalDateTime.now(clock);
         long id = dsl.select(nextval(SEQ_APP_USER.getName())).fetchSingle().value1();
@@ -139,7 +138,7 @@ public class UserAccounts implements UserDetailsService {
     }
 
     public void setPassword(long id, String password) {
-        checkPassword(password);
+        PasswordPolicy.check(find(id).map(Account::getUsername).orElse(null), password);
         dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, passwords.encode(password))
                 .set(APP_USER.UPDATED_AT, LocalDateTime.now(clock))
@@ -195,12 +194,6 @@ public class UserAccounts implements UserDetailsService {
     /** jOOQ 3.19 renders DuckDB sequences as {@code seq.nextval}, which DuckDB does not know. */
     static Field<Long> nextval(String sequence) {
         return DSL.function("nextval", Long.class, DSL.inline(sequence));
-    }
-
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidAccountException("password", "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符 (password)");
-        }
     }
 
     private void writeScope(long id, List<String> codes) {

@@ -2,6 +2,7 @@ package cn.anjian.semantic;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class FilterParser {
 
     public static final String FROM = "from";
+    /** The longest range one request may ask for: 20 years of months. */
+    public static final int MAX_MONTHS = 240;
     public static final String TO = "to";
     public static final String SECTOR = "sector";
     public static final String VILLAGE = "village";
@@ -89,15 +92,28 @@ public class FilterParser {
         String to = single(params, TO);
         YearMonth fromMonth = isBlank(from) ? defaults.from() : month(FROM, from);
         YearMonth toMonth = isBlank(to) ? defaults.to() : month(TO, to);
-        if (fromMonth.isAfter(toMonth)) {
-            throw new InvalidFilterException(FROM,
-                    "参数 from 的起始月份 " + fromMonth + " 晚于截止月份 " + toMonth + " (from is after to)");
-        }
+        checkRange(fromMonth, toMonth);
         String asOf = single(params, AS_OF);
         LocalDate asOfDay = isBlank(asOf) ? defaults.asOf() : day(AS_OF, asOf);
         List<String> sectors = codes.remove(SECTOR);
         List<String> villages = codes.remove(VILLAGE);
         return new Filters(fromMonth, toMonth, sectors, villages, codes, asOfDay);
+    }
+
+    /**
+     * A range a user can mean: the start not after the end, and at most {@link #MAX_MONTHS} months, so that no
+     * request (0001-01 to 9999-12, say) makes the warehouse build answers of a hundred thousand points.
+     */
+    private static void checkRange(YearMonth from, YearMonth to) {
+        if (from.isAfter(to)) {
+            throw new InvalidFilterException(FROM, "开始月份 " + from + " 晚于结束月份 " + to
+                    + "，请把开始月份改早或把结束月份改晚 (from is after to)");
+        }
+        long months = ChronoUnit.MONTHS.between(from, to) + 1;
+        if (months > MAX_MONTHS) {
+            throw new InvalidFilterException(FROM, "时间范围最长 " + MAX_MONTHS / 12 + " 年，" + from + " 至 " + to
+                    + " 共 " + months + " 个月，请缩短时间范围 (at most " + MAX_MONTHS / 12 + " years)");
+        }
     }
 
     private static String single(Map<String, List<String>> params, String name) {
@@ -133,10 +149,7 @@ public class FilterParser {
     public Filters parse(String from, String to, List<String> sectors, List<String> villages, Filters defaults) {
         YearMonth fromMonth = isBlank(from) ? defaults.from() : month(FROM, from);
         YearMonth toMonth = isBlank(to) ? defaults.to() : month(TO, to);
-        if (fromMonth.isAfter(toMonth)) {
-            throw new InvalidFilterException(FROM,
-                    "参数 from 的起始月份 " + fromMonth + " 晚于截止月份 " + toMonth + " (from is after to)");
-        }
+        checkRange(fromMonth, toMonth);
         List<String> sectorCodes = codes(SECTOR, sectors, defaults.sectors());
         List<String> villageCodes = codes(VILLAGE, villages, defaults.villages());
         if (!sectorCodes.isEmpty()) {

@@ -153,13 +153,35 @@ class DashboardApiTest {
     void malformedFiltersAre400ProblemDetailsNamingTheParameter() throws Exception {
         expectBadParameter(get(PANELS + "by-sector").param("from", "2024-13"), "from");
         expectBadParameter(get(PANELS + "by-sector").param("to", "last month"), "to");
-        expectBadParameter(get(PANELS + "by-sector").param("from", "2024-06").param("to", "2024-05"), "from");
         expectBadParameter(get(PANELS + "by-sector").param("sector", "no_such_sector"), "sector");
         expectBadParameter(get(PANELS + "villages").param("village", "999999999999"), "village");
         expectBadParameter(get(PANELS + "villages").param("sector", "fire' OR '1'='1"), "sector");
         expectBadParameter(get(PANELS + "villages").param("village", "x'); DROP TABLE fact_hazard; --"), "village");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class))
                 .isPositive();
+    }
+
+    @Test
+    void aRangeIsAnsweredInTheUsersWordsAndCappedSoNoRequestBuildsAnEndlessAnswer() throws Exception {
+        expectBadRange(get(PANELS + "by-sector").param("from", "2024-06").param("to", "2024-05"), "from",
+                "开始月份 2024-06 晚于结束月份 2024-05");
+        expectBadRange(get("/api/dashboards/overview/panels/hazard-kpis").param("from", "0001-01")
+                .param("to", "9999-12"), "from", "时间范围最长 20 年");
+        expectBadRange(get(PANELS + "by-sector").param("from", "2020-01").param("to", "2024-12")
+                .param("grain", "day"), "grain", "按日显示时，时间范围最长 2 年");
+        mvc.perform(get(PANELS + "by-sector").param("from", "2005-01").param("to", "2024-12"))
+                .andExpect(status().isOk());
+        mvc.perform(get(PANELS + "by-sector").param("from", "2023-01").param("to", "2024-12").param("grain", "day"))
+                .andExpect(status().isOk());
+    }
+
+    private void expectBadRange(MockHttpServletRequestBuilder request, String parameter, String words)
+            throws Exception {
+        mvc.perform(request)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value(parameter))
+                .andExpect(jsonPath("$.detail", startsWith(words)));
     }
 
     @Test

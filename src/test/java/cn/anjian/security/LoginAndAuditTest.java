@@ -17,6 +17,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import org.jooq.DSLContext;
 
@@ -112,13 +113,71 @@ class LoginAndAuditTest {
     }
 
     @Test
-    void aDisabledUserCannotSignIn() throws Exception {
+    void aDisabledUserCannotSignInAndAWrongPasswordCannotTellADisabledAccountFromAnUnknownOne() throws Exception {
         long id = accounts.create("gone", "离职干部", "gone-password", Role.VILLAGE, List.of(HazardFixture.DONGSHAN),
                 "test", false);
         accounts.update(id, "离职干部", Role.VILLAGE, List.of(HazardFixture.DONGSHAN), false);
         mvc.perform(formLogin().user("gone").password("gone-password"))
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error=disabled"));
+        mvc.perform(formLogin().user("gone").password("guessing-wrong"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(formLogin().user("never-existed").password("guessing-wrong"))
+                .andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    @Test
+    void wrongPasswordsFromElsewhereCannotLockAUserOutOfTheirOwnOffice() throws Exception {
+        accounts.create("office-admin", "安监所", "office-admin-pass", Role.LEADER, List.of(HazardFixture.TOWN), "test",
+                false);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login("office-admin", "wrong-" + i, "127.0.0.66"))
+                    .andExpect(redirectedUrl("/login?error=bad"));
+        }
+        mvc.perform(login("office-admin", "office-admin-pass", "127.0.0.66"))
+                .andExpect(redirectedUrl("/login?error=locked"));
+        // the office's own address is not locked
+        mvc.perform(login("office-admin", "office-admin-pass", "127.0.0.7"))
+                .andExpect(authenticated().withUsername("office-admin"));
+    }
+
+    @Test
+    void anAddressGuessingAcrossManyUsernamesIsLockedAsAWhole() throws Exception {
+        accounts.create("spread-target", "镇领导", "spread-target-pass", Role.LEADER, List.of(HazardFixture.TOWN),
+                "test", false);
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(login("guess-" + i, "x", "127.0.0.99"))
+                    .andExpect(redirectedUrl("/login?error=bad"));
+        }
+        mvc.perform(login("spread-target", "spread-target-pass", "127.0.0.99"))
+                .andExpect(redirectedUrl("/login?error=locked"));
+        mvc.perform(login("spread-target", "spread-target-pass", "127.0.0.98"))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithWhatToChange() {
+        for (String weak : List.of("password", "12345678", "Woaini1314", "qwerty123")) {
+            assertThatThrownBy(() -> accounts.create("weak-admin", "管理员", weak, Role.ADMIN, List.of(), "test", false))
+                    .as(weak).isInstanceOf(InvalidAccountException.class).hasMessageContaining("常见的弱密码");
+        }
+        assertThatThrownBy(() -> accounts.create("weak-admin", "管理员", "short1", Role.ADMIN, List.of(), "test",
+                false)).hasMessageContaining("至少 8 个字符");
+        assertThatThrownBy(() -> accounts.create("zhangsan", "张三", "Zhangsan2026!", Role.ADMIN, List.of(), "test",
+                false)).hasMessageContaining("不能是用户名");
+        long id = accounts.create("strong-leader", "镇领导", "竹林-茶园-2026", Role.LEADER, List.of(HazardFixture.TOWN), "test",
+                false);
+        assertThatThrownBy(() -> accounts.setPassword(id, "admin123")).hasMessageContaining("常见的弱密码");
+    }
+
+    /** The sign-in form posted from another client address (all on loopback: nothing leaves this machine). */
+    private static MockHttpServletRequestBuilder login(String username, String password, String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 
     @Test
