@@ -3,7 +3,8 @@
 // .panel-body and resolves to 'ready' or 'empty'. The page looks a renderer up by the definition's `chart` field;
 // a new chart type is one more entry in RENDERERS (or registerRenderer from another module).
 //
-// Panel data fields read here: columns [{id, kind: dimension|metric, label {zh,en}, unit {zh,en}}], rows [[…]] in
+// Panel data fields read here: columns [{id, kind: dimension|metric, label {zh,en}, unit {zh,en}, format, decimals}]
+// (format and decimals: how the catalogue shows the column's numbers, see number()), rows [[…]] in
 // column order, labels {dimensionId: [{code, label {zh,en}}]} in display order, filters {from, to} (yyyy-MM).
 // Optional, used when present: compare {metricId: {value, previous, year_ago}} for KPI cards, `better`
 // (higher|lower) on a metric column or on the panel definition.
@@ -95,6 +96,9 @@ function valueLabel(data, dim, value, ctx) {
   if (value == null) {
     return '—';
   }
+  if (dim.decimals != null && typeof value === 'number') {
+    return number(value, ctx, dim);
+  }
   const label = memberLabels(data, dim.id, ctx).get(String(value));
   if (label) {
     return label;
@@ -118,13 +122,28 @@ function axisValues(data, dim) {
   return isTimeDimension(dim.id) ? seen.sort() : seen;
 }
 
-function number(value, ctx, digits) {
-  if (value == null || Number.isNaN(Number(value))) {
+/**
+ * A number as the page shows it: the one rule for every value, label, tooltip and card, the same as CSV and XLSX
+ * (unit and precision are declared once, in the catalogue). `display` is a column of the panel data, or anything
+ * with its `format` and `decimals`: a raw 0–1 ratio (format `ratio`) is shown in percent (dashboard.js hands the
+ * renderers ratios already in percent, format `percent`), always with `decimals` decimals and thousands separators.
+ * Without decimals (a number the catalogue does not know) whole numbers show none, others one.
+ */
+export function number(value, ctx, display) {
+  if (value == null || value === '' || Number.isNaN(Number(value))) {
     return '—';
   }
-  const n = Number(value);
-  const fraction = digits ?? (Number.isInteger(n) ? 0 : 1);
-  return n.toLocaleString(ctx.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: fraction, minimumFractionDigits: 0 });
+  const n = Number(value) * (display?.format === 'ratio' ? 100 : 1);
+  const fraction = display?.decimals ?? (Number.isInteger(n) ? 0 : 1);
+  return n.toLocaleString(ctx.lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: fraction, minimumFractionDigits: fraction });
+}
+
+/** A share or a relative change, in percent to one decimal (funnel stages, KPI changes). */
+const SHARE = { format: 'percent', decimals: 1 };
+
+/** ECharts' tooltip `valueFormatter` for one column's values. */
+function formatterOf(column, ctx) {
+  return (value) => number(value, ctx, column);
 }
 
 function withUnit(metric, ctx) {
@@ -224,6 +243,7 @@ function drawTrend(panel, def, data, ctx) {
       stack: line ? undefined : 'total',
       name: valueLabel(data, seriesDim, code, ctx),
       emphasis: { focus: 'series' },
+      tooltip: { valueFormatter: formatterOf(metric, ctx) },
       data: xs.map((x) => values.get(`${x}|${code}`) ?? 0),
     }));
   } else {
@@ -237,6 +257,7 @@ function drawTrend(panel, def, data, ctx) {
         yAxisIndex: percent ? 1 : 0,
         name: tr(metric.label, ctx),
         emphasis: { focus: 'series' },
+        tooltip: { valueFormatter: formatterOf(metric, ctx) },
         data: xs.map((x) => values.get(x) ?? (xDim?.id === 'month' ? 0 : null)),
       };
     });
@@ -301,7 +322,8 @@ function drawRanking(panel, def, data, ctx) {
       type: 'bar',
       name: tr(metric.label, ctx),
       data: data.rows.map((row) => row[metric.index]),
-      label: { show: true, position: 'right' },
+      label: { show: true, position: 'right', formatter: (p) => number(p.value, ctx, metric) },
+      tooltip: { valueFormatter: formatterOf(metric, ctx) },
       cursor: drillable ? 'pointer' : 'default',
     }],
   }, ctx);
@@ -344,7 +366,7 @@ function drawHeatmap(panel, def, data, ctx) {
     tooltip: {
       trigger: 'item', confine: true,
       formatter: (p) => `${valueLabel(data, yDim, ys[p.value[1]], ctx)}<br>${valueLabel(data, xDim, xs[p.value[0]], ctx)}: `
-          + `<b>${number(p.value[2], ctx)}</b> ${tr(metric.unit, ctx)}`,
+          + `<b>${number(p.value[2], ctx, metric)}</b> ${tr(metric.unit, ctx)}`,
     },
     grid: { left: 8, right: 16, top: 36, bottom: 64, containLabel: true },
     xAxis: {
@@ -357,11 +379,12 @@ function drawHeatmap(panel, def, data, ctx) {
     },
     visualMap: {
       min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
-      itemHeight: 120, text: [number(Math.max(1, max), ctx), '0'],
+      itemHeight: 120, text: [number(Math.max(1, max), ctx, metric), number(0, ctx, metric)],
+      formatter: (value) => number(value, ctx, metric),
     },
     series: [{
       type: 'heatmap', name: tr(metric.label, ctx), data: cells,
-      label: { show: xs.length <= 12 && ys.length <= 30 },
+      label: { show: xs.length <= 12 && ys.length <= 30, formatter: (p) => number(p.value[2], ctx, metric) },
       emphasis: { itemStyle: { shadowBlur: 6 } },
       cursor: drillable ? 'pointer' : 'default',
     }],
@@ -386,7 +409,7 @@ function drawPie(panel, def, data, ctx) {
   const drillable = dim && Boolean(ctx.drillUrl(dim.id, 'probe'));
   const instance = setOption(chartElement(panel), {
     ...common(panel, ctx, 'item'),
-    tooltip: { trigger: 'item', confine: true, formatter: (p) => `${p.name}: <b>${number(p.value, ctx)}</b> ${tr(metric.unit, ctx)} (${p.percent}%)` },
+    tooltip: { trigger: 'item', confine: true, formatter: (p) => `${p.name}: <b>${number(p.value, ctx, metric)}</b> ${tr(metric.unit, ctx)} (${number(p.percent, ctx, SHARE)}%)` },
     legend: { type: 'scroll', bottom: 0, left: 0, right: 0 },
     series: [{
       type: 'pie',
@@ -394,6 +417,7 @@ function drawPie(panel, def, data, ctx) {
       radius: ['35%', '62%'],
       center: ['50%', '46%'],
       avoidLabelOverlap: true,
+      percentPrecision: SHARE.decimals,
       label: { formatter: '{b}\n{d}%' },
       data: data.rows.map((row, i) => ({ name: dim ? valueLabel(data, dim, codes[i], ctx) : codes[i], value: row[metric.index] })),
       cursor: drillable ? 'pointer' : 'default',
@@ -415,16 +439,16 @@ function drawFunnel(panel, def, data, ctx) {
   let stages;
   if (ds.length === 0) {
     const row = data.rows[0];
-    stages = ms.map((m) => ({ name: tr(m.label, ctx), value: Number(row[m.index] ?? 0) }));
+    stages = ms.map((m) => ({ name: tr(m.label, ctx), value: Number(row[m.index] ?? 0), column: m }));
   } else {
-    stages = data.rows.map((row) => ({ name: valueLabel(data, ds[0], row[ds[0].index], ctx), value: Number(row[ms[0].index] ?? 0) }));
+    stages = data.rows.map((row) => ({ name: valueLabel(data, ds[0], row[ds[0].index], ctx), value: Number(row[ms[0].index] ?? 0), column: ms[0] }));
   }
   const first = stages[0]?.value || 0;
   setOption(chartElement(panel), {
     ...common(panel, ctx, 'item'),
     tooltip: {
       trigger: 'item', confine: true,
-      formatter: (p) => `${p.name}: <b>${number(p.value, ctx)}</b>${first ? ` (${number((100 * p.value) / first, ctx, 1)}%)` : ''}`,
+      formatter: (p) => `${p.name}: <b>${number(p.value, ctx, stages[p.dataIndex]?.column)}</b>${first ? ` (${number((100 * p.value) / first, ctx, SHARE)}%)` : ''}`,
     },
     legend: { show: false },
     series: [{
@@ -436,9 +460,9 @@ function drawFunnel(panel, def, data, ctx) {
       gap: 2,
       label: {
         show: true, position: 'inside',
-        formatter: (p) => `${p.name}\n${number(p.value, ctx)}${first && p.dataIndex ? ` · ${number((100 * p.value) / first, ctx, 1)}%` : ''}`,
+        formatter: (p) => `${p.name}\n${number(p.value, ctx, stages[p.dataIndex]?.column)}${first && p.dataIndex ? ` · ${number((100 * p.value) / first, ctx, SHARE)}%` : ''}`,
       },
-      data: stages,
+      data: stages.map(({ name, value }) => ({ name, value })),
     }],
   }, ctx);
   return 'ready';
@@ -465,7 +489,7 @@ async function drawKpi(panel, def, data, ctx) {
     const value = document.createElement('span');
     value.className = 'kpi-value';
     const current = compare?.[metric.id]?.value ?? kpiValue(data, metric, time, ctx);
-    value.textContent = number(current, ctx);
+    value.textContent = number(current, ctx, metric);
     const unit = document.createElement('span');
     unit.className = 'kpi-unit';
     unit.textContent = tr(metric.unit, ctx);
@@ -477,8 +501,8 @@ async function drawKpi(panel, def, data, ctx) {
     changes.className = 'kpi-changes';
     const better = metric.better ?? def.better ?? polarity(metric.id);
     changes.append(
-      changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx),
-      changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx),
+      changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric),
+      changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx, metric),
     );
     card.append(name, figure, changes);
     const spark = sparkSeries(data, metric, time);
@@ -509,7 +533,7 @@ async function drawKpi(panel, def, data, ctx) {
         backgroundColor: 'transparent',
         animation: false,
         grid: { left: 2, right: 2, top: 6, bottom: 2 },
-        tooltip: { trigger: 'axis', confine: true },
+        tooltip: { trigger: 'axis', confine: true, valueFormatter: formatterOf(metric, ctx) },
         xAxis: { type: 'category', data: xs, show: false, boundaryGap: false },
         yAxis: { type: 'value', show: false, min: 0 },
         series: [{
@@ -597,7 +621,7 @@ function dimIn(data, dim) {
   return dims(data).find((d) => d.id === dim.id) ?? dim;
 }
 
-function changeItem(kind, label, current, before, better, ctx) {
+function changeItem(kind, label, current, before, better, ctx, metric) {
   const item = document.createElement('li');
   item.className = 'kpi-change';
   item.dataset.compare = kind;
@@ -610,8 +634,8 @@ function changeItem(kind, label, current, before, better, ctx) {
   const direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'flat';
   const arrow = direction === 'up' ? '↑' : direction === 'down' ? '↓' : '→';
   const amount = Number(before) !== 0
-    ? `${number(Math.abs((100 * diff) / Number(before)), ctx, 1)}%`
-    : number(Math.abs(diff), ctx);
+    ? `${number(Math.abs((100 * diff) / Number(before)), ctx, SHARE)}%`
+    : number(Math.abs(diff), ctx, metric);
   item.dataset.direction = direction;
   const worse = (direction === 'up' && better === 'lower') || (direction === 'down' && better === 'higher');
   const improved = (direction === 'up' && better === 'higher') || (direction === 'down' && better === 'lower');
@@ -621,7 +645,7 @@ function changeItem(kind, label, current, before, better, ctx) {
   arrowSpan.textContent = `${arrow} ${amount}`;
   arrowSpan.style.color = worse ? BAD_COLOUR : improved ? GOOD_COLOUR : '';
   item.append(`${label} `, arrowSpan);
-  item.title = `${number(before, ctx)} → ${number(current, ctx)}`;
+  item.title = `${number(before, ctx, metric)} → ${number(current, ctx, metric)}`;
   return item;
 }
 
@@ -693,7 +717,7 @@ function drawTable(panel, def, data, ctx) {
       cell.className = cellClass(column);
       const value = row[column.index];
       if (column.kind === 'metric') {
-        cell.textContent = number(value, ctx);
+        cell.textContent = number(value, ctx, column);
       } else {
         const label = valueLabel(data, column, value, ctx);
         const url = value != null ? ctx.drillUrl(column.id, value) : null;

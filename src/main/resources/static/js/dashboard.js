@@ -544,13 +544,14 @@ async function draw(section, data, signal) {
 }
 
 // Ratios arrive as 0–1 (column format "ratio"); people read them as percentages, so every renderer gets them
-// as percent values with a % unit, converted in this one place.
+// as percent values with a % unit, converted in this one place. Rounding is charts.js's number() alone (to the
+// column's decimals, as in CSV and XLSX).
 function ratiosAsPercent(data) {
   const ratios = new Set((data.columns ?? []).filter((c) => c.format === 'ratio').map((c) => c.id));
   if (!ratios.size) {
     return data;
   }
-  const percent = (v) => (v == null || Number.isNaN(Number(v)) ? v : Math.round(Number(v) * 1000) / 10);
+  const percent = (v) => (v == null || Number.isNaN(Number(v)) ? v : Number(v) * 100);
   const isRatio = (data.columns ?? []).map((c) => ratios.has(c.id));
   const compare = (c) => (c ? { ...c, value: percent(c.value), change: percent(c.change) } : c);
   return {

@@ -1,6 +1,8 @@
 package cn.anjian.assessment;
 
 import java.math.BigDecimal;
+
+import cn.anjian.semantic.Display;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -63,9 +65,17 @@ public record Assessment(int year, String title, String unit, LocalDate asOf, St
      * @param arithmetic the rule applied, as a sentence: 目标 12 个月，实际 10 个月，缺 2 个月 × 2 分 = 扣 4 分
      * @param link       the dashboard page showing the rows behind the value, filtered to this unit and year
      * @param data       the same rows (or the value's query) as JSON
+     * @param display    how the value is shown: the metric's catalogue display (a count for counted periods)
+     * @param counted    the unit word after a value that is not a percentage ({@code 项}, {@code 个月}), or ""
      */
     public record ItemScore(String id, BigDecimal max, Object value, String valueText, BigDecimal target,
-                            BigDecimal points, BigDecimal deduction, String arithmetic, String link, String data) {
+                            BigDecimal points, BigDecimal deduction, String arithmetic, String link, String data,
+                            Display display, String counted) {
+
+        /** The spreadsheet format of the value: the display's, with the unit word as a literal. */
+        public String numberFormat() {
+            return display.excelFormat() + (counted.isEmpty() ? "" : "\" " + counted.replace("\"", "") + "\"");
+        }
     }
 
     public record VetoHit(String id, String title, Object value, String arithmetic, String link) {

@@ -26,6 +26,7 @@ import cn.anjian.assessment.Scheme.Rule;
 import cn.anjian.assessment.Scheme.UnitKind;
 import cn.anjian.assessment.Scheme.Veto;
 import cn.anjian.semantic.Catalog;
+import cn.anjian.semantic.Display;
 import cn.anjian.semantic.Filters;
 import cn.anjian.semantic.Member;
 import cn.anjian.semantic.MemberRepository;
@@ -244,7 +245,9 @@ public class AssessmentService {
         String unitWord = ratio ? "%" : item.counted().isEmpty() ? "" : " " + item.counted();
         String targetText = plain(rule.target()) + unitWord;
         BigDecimal v = value instanceof Number n ? new BigDecimal(n.toString()) : null;
-        BigDecimal shown = v == null ? null : ratio ? v.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP) : v;
+        // the value as every page and file shows it (the catalogue's display); a count of periods as it is
+        Display display = item.periods() == null ? metric.display() : Display.count();
+        BigDecimal shown = v == null ? null : display.shown(v);
         String valueText = shown == null ? "无" : plain(shown) + unitWord;
         String link = link(item.rows(), item.filters(), kind, code, base);
         String data = data(item, kind, code, base);
@@ -314,7 +317,7 @@ public class AssessmentService {
             }
         }
         return new ItemScore(item.id(), item.max(), value, valueText, rule.target(), norm(points),
-                norm(deduction), why, link, data);
+                norm(deduction), why, link, data, display, ratio ? "" : item.counted());
     }
 
     private Column column(Scheme scheme, Item item) {

@@ -166,7 +166,14 @@ class AssessmentWorkbook {
         cell(row, 1, u.name(), styles.body);
         cell(row, 2, column.section() + " / " + column.title(), styles.body);
         number(row, 3, item.max(), styles.body);
-        cell(row, 4, item.valueText(), styles.body);
+        if (item.value() instanceof Number n) {
+            // a real number, rounded and formatted as the catalogue shows the metric (0.961 as 96.1%, 3 as 3 项)
+            Cell value = row.createCell(4);
+            value.setCellValue(((Number) item.display().round(n)).doubleValue());
+            value.setCellStyle(styles.number(item.numberFormat()));
+        } else {
+            cell(row, 4, item.valueText(), styles.body);
+        }
         cell(row, 5, AssessmentService.plain(item.target()), styles.body);
         number(row, 6, item.points(), styles.body);
         number(row, 7, change, styles.body);
@@ -194,8 +201,11 @@ class AssessmentWorkbook {
         final CellStyle title;
         final CellStyle header;
         final CellStyle body;
+        private final SXSSFWorkbook workbook;
+        private final java.util.Map<String, CellStyle> numbers = new java.util.HashMap<>();
 
         Styles(SXSSFWorkbook workbook) {
+            this.workbook = workbook;
             Font bold = workbook.createFont();
             bold.setBold(true);
             Font big = workbook.createFont();
@@ -211,6 +221,15 @@ class AssessmentWorkbook {
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             body = bordered(workbook);
+        }
+
+        /** A bordered body cell with this number format, one style per format. */
+        CellStyle number(String format) {
+            return numbers.computeIfAbsent(format, f -> {
+                CellStyle style = bordered(workbook);
+                style.setDataFormat(workbook.createDataFormat().getFormat(f));
+                return style;
+            });
         }
 
         private static CellStyle bordered(SXSSFWorkbook workbook) {

@@ -1,5 +1,6 @@
 package cn.anjian.dashboard;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import cn.anjian.semantic.Display;
 import cn.anjian.semantic.FilterParser;
 import cn.anjian.semantic.Filters;
 import cn.anjian.semantic.InvalidFilterException;
@@ -82,13 +84,13 @@ class DashboardService {
         Filters filters = requested.and(panel.filters());
         Map<String, Object> echo = echo(requested, queries.today());
         if (panel.detail() != null) {
-            QueryResult result = queries.detail(panel.detail(), filters, panel.limit());
+            QueryResult result = queries.detail(panel.detail(), filters, panel.limit()).rounded();
             return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
                     result.rows(), result.labels(), panel.drill(), null);
         }
         List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN), filters);
         QueryResult result = queries.run(new MetricQuery(panel.metrics(), dimensions, filters,
-                sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit()));
+                sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit())).rounded();
         List<Kpi> kpis = panel.chart() == ChartType.KPI ? kpis(panel, filters, dimensions, result) : null;
         return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
                 result.rows(), result.labels(), panel.drill(), kpis);
@@ -145,10 +147,13 @@ class DashboardService {
         CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
                 : dimensions.equals(List.of(sparkDim)) ? CompletableFuture.completedFuture(result)
                 : async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
-        QueryResult total = ParallelQueries.join(totalQuery);
+        // every value as shown (rounded by the catalogue's display), so a change is the difference of what is shown
+        QueryResult total = ParallelQueries.join(totalQuery).rounded();
         Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
-        earlierFilters.forEach((c, f) -> periods.put(c, new Period(f, ParallelQueries.join(earlierQueries.get(f)))));
+        earlierFilters.forEach((c, f) -> periods.put(c,
+                new Period(f, ParallelQueries.join(earlierQueries.get(f)).rounded())));
         QueryResult spark = ParallelQueries.join(sparkQuery);
+        spark = spark == null ? null : spark.rounded();
         List<Kpi> kpis = new ArrayList<>();
         for (String metric : panel.metrics()) {
             Object value = total.rows().isEmpty() ? null : total.rows().get(0).get(total.indexOf(metric));
@@ -156,7 +161,8 @@ class DashboardService {
             for (var p : periods.entrySet()) {
                 QueryResult r = p.getValue().result();
                 Object earlier = r.rows().isEmpty() ? null : r.rows().get(0).get(r.indexOf(metric));
-                compare.put(p.getKey().code(), Change.of(p.getValue().filters(), value, earlier));
+                compare.put(p.getKey().code(), Change.of(p.getValue().filters(), value, earlier,
+                        total.columns().get(total.indexOf(metric)).display()));
             }
             List<List<Object>> sparkline = null;
             if (spark != null) {
@@ -204,15 +210,18 @@ class DashboardService {
      */
     record Change(String from, String to, Object value, Number change, Double ratio) {
 
-        static Change of(Filters earlier, Object now, Object then) {
+        private static final Display RELATIVE = Display.percent(1);
+
+        /** The change between two shown values, itself rounded like them; the relative change like a percentage. */
+        static Change of(Filters earlier, Object now, Object then, Display display) {
             Double a = now instanceof Number n ? n.doubleValue() : null;
             Double b = then instanceof Number n ? n.doubleValue() : null;
             Number change = null;
             if (a != null && b != null) {
-                double d = a - b;
-                change = now instanceof Long && then instanceof Long ? (Number) (long) d : (Number) d;
+                change = (Number) display.round(new BigDecimal(now.toString()).subtract(new BigDecimal(then.toString())));
             }
-            Double ratio = a != null && b != null && b != 0 ? (a - b) / Math.abs(b) : null;
+            Double ratio = a != null && b != null && b != 0
+                    ? (Double) RELATIVE.round((a - b) / Math.abs(b)) : null;
             return new Change(earlier.from().toString(), earlier.to().toString(), then, change, ratio);
         }
     }

@@ -18,6 +18,7 @@ final class CsvSink implements TableSink {
 
     private final Writer out;
     private boolean headerWritten;
+    private List<ColumnKind> kinds = List.of();
 
     CsvSink(OutputStream stream) {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
@@ -36,13 +37,15 @@ final class CsvSink implements TableSink {
             }
             out.write("\r\n");
             headerWritten = true;
+            this.kinds = List.copyOf(kinds);
         }
     }
 
     @Override
     public void row(Object[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
-            field(i, text(values[i]));
+            String shown = values[i] instanceof Number n && i < kinds.size() ? kinds.get(i).csv(n) : null;
+            field(i, shown != null ? shown : text(values[i]));
         }
         out.write("\r\n");
     }

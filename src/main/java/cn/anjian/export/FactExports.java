@@ -118,7 +118,7 @@ class FactExports {
         List<SelectField<?>> select = new ArrayList<>();
         for (Fact.Column c : fact.columns()) {
             Field<Object> value = DSL.field(c.sql());
-            select.add((format == ExportFormat.CSV && c.kind() == ColumnKind.TEXT
+            select.add((format == ExportFormat.CSV && c.kind().equals(ColumnKind.TEXT)
                     ? DSL.field("anj_formula_safe({0})", Object.class, value) : value).as(c.header()));
         }
         return dsl.select(select).from(from).where(where)
@@ -173,11 +173,12 @@ class FactExports {
     }
 
     private static Object typed(ColumnKind kind, String text) {
-        return switch (kind) {
-            case TEXT -> text;
-            case DATE -> LocalDate.parse(text);
-            case INTEGER -> Long.valueOf(text);
-            case DECIMAL -> new BigDecimal(text);
-        };
+        if (kind.equals(ColumnKind.DATE)) {
+            return LocalDate.parse(text);
+        }
+        if (kind.equals(ColumnKind.INTEGER)) {
+            return Long.valueOf(text);
+        }
+        return kind.equals(ColumnKind.TEXT) ? text : new BigDecimal(text);
     }
 }

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.anjian.semantic.Catalog;
+import cn.anjian.semantic.Display;
 import cn.anjian.semantic.RowScope;
 
 import org.jooq.Condition;
@@ -22,7 +24,8 @@ import static org.jooq.impl.DSL.name;
 /**
  * The monthly and quarterly statistics workbook: 隐患排查治理 and 执法 statistics by village, department and
  * sector, each table with a 合计 row, laid out like the county's quarterly statistics table (one table per
- * sheet, the title, period and time made on the first sheet). Queries run under the {@link RowScope}.
+ * sheet, the title, period and time made on the first sheet). Queries run under the {@link RowScope}. Each number
+ * column is shown as the catalogue shows the metric it reports (整改率 in percent to one decimal, money in 元).
  */
 @Service
 class StatisticsReports {
@@ -35,14 +38,17 @@ class StatisticsReports {
             new String[] {"按责任单位", "责任单位", "coalesce(d.name_zh, '未填写')"},
             new String[] {"按行业领域", "行业领域", "coalesce(s.name_zh, f.sector_code)"});
 
-    private static final List<String> HAZARD_HEADERS = List.of("排查隐患(项)", "一般隐患(项)", "重大隐患(项)",
-            "期末已整改(项)", "整改率", "期末逾期未整改(项)", "整改资金(元)");
+    /** The hazard columns: header and the catalogue metric whose display the column takes (or none: a count). */
+    private static final List<String[]> HAZARD_COLUMNS = List.of(new String[] {"排查隐患(项)", "hazards_found"},
+            new String[] {"一般隐患(项)", null}, new String[] {"重大隐患(项)", "major_found"},
+            new String[] {"期末已整改(项)", "hazards_rectified"}, new String[] {"整改率(%)", "rectification_rate"},
+            new String[] {"期末逾期未整改(项)", "hazards_overdue"}, new String[] {"整改资金(元)", "rectification_funds"});
     private static final String HAZARD_SQL = """
             SELECT %s AS grp, count(*) AS found,
                    count(*) FILTER (WHERE f.hazard_level = 'general') AS general,
                    count(*) FILTER (WHERE f.hazard_level = 'major') AS major,
                    count(*) FILTER (WHERE f.open_until <= {1}) AS rectified,
-                   round(count(*) FILTER (WHERE f.open_until <= {1}) / count(*), 4),
+                   cast(count(*) FILTER (WHERE f.open_until <= {1}) AS DOUBLE) / count(*),
                    count(*) FILTER (WHERE f.deadline_date < {1} AND f.open_until > {1}) AS overdue,
                    coalesce(sum(f.funds_yuan), 0) AS funds
             FROM fact_hazard f
@@ -52,8 +58,11 @@ class StatisticsReports {
             WHERE f.found_date >= {0} AND f.found_date <= {1} AND {2}
             GROUP BY ROLLUP (grp) ORDER BY grp IS NULL, grp COLLATE zh""";
 
-    private static final List<String> ENFORCEMENT_HEADERS = List.of("执法检查(次)", "首查(次)", "再查(次)",
-            "三查(次)", "实施处罚(次)", "拟罚款(元)", "实际罚款(元)");
+    private static final List<String[]> ENFORCEMENT_COLUMNS = List.of(
+            new String[] {"执法检查(次)", "enforcement_actions"}, new String[] {"首查(次)", "enforcement_stage_1"},
+            new String[] {"再查(次)", "enforcement_stage_2"}, new String[] {"三查(次)", "enforcement_stage_3"},
+            new String[] {"实施处罚(次)", null}, new String[] {"拟罚款(元)", "fines_proposed"},
+            new String[] {"实际罚款(元)", "fines_final"});
     private static final String ENFORCEMENT_SQL = """
             SELECT %s AS grp, count(*) AS actions,
                    count(*) FILTER (WHERE f.ladder_stage = 1), count(*) FILTER (WHERE f.ladder_stage = 2),
@@ -69,10 +78,12 @@ class StatisticsReports {
 
     private final DSLContext dsl;
     private final RowScope scope;
+    private final Catalog catalog;
 
-    StatisticsReports(DSLContext dsl, RowScope scope) {
+    StatisticsReports(DSLContext dsl, RowScope scope, Catalog catalog) {
         this.dsl = dsl;
         this.scope = scope;
+        this.catalog = catalog;
     }
 
     /** Writes the period's workbook; returns the number of table rows written. */
@@ -80,11 +91,11 @@ class StatisticsReports {
         Condition scoped = scope.regions(DSL.field(name("f", "region_code"), String.class));
         List<Table> tables = new ArrayList<>();
         for (String[] by : BY) {
-            tables.add(table("隐患排查治理" + by[0], by[1], HAZARD_HEADERS, HAZARD_SQL.formatted(by[2]), period,
+            tables.add(table("隐患排查治理" + by[0], by[1], HAZARD_COLUMNS, HAZARD_SQL.formatted(by[2]), period,
                     scoped));
         }
         for (String[] by : BY) {
-            tables.add(table("执法" + by[0], by[1], ENFORCEMENT_HEADERS, ENFORCEMENT_SQL.formatted(by[2]), period,
+            tables.add(table("执法" + by[0], by[1], ENFORCEMENT_COLUMNS, ENFORCEMENT_SQL.formatted(by[2]), period,
                     scoped));
         }
         long rows = 0;
@@ -95,12 +106,7 @@ class StatisticsReports {
             sink.row(new Object[] {"口径", "隐患按发现日期、执法按执法日期计入统计期间；整改与逾期按期末状态统计"});
             sink.row(new Object[] {"制表时间", made.format(MADE)});
             for (Table t : tables) {
-                List<ColumnKind> kinds = new ArrayList<>();
-                kinds.add(ColumnKind.TEXT);
-                for (String h : t.headers().subList(1, t.headers().size())) {
-                    kinds.add(h.endsWith("(元)") || h.equals("整改率") ? ColumnKind.DECIMAL : ColumnKind.INTEGER);
-                }
-                sink.table(t.name(), t.headers(), kinds);
+                sink.table(t.name(), t.headers(), t.kinds());
                 for (Record r : t.result()) {
                     Object[] row = r.intoArray();
                     row[0] = row[0] == null ? "合计" : row[0];
@@ -115,15 +121,22 @@ class StatisticsReports {
         return rows;
     }
 
-    private Table table(String sheet, String groupHeader, List<String> headers, String sql, ReportPeriod period,
+    /** A table whose numbers are shown as the catalogue shows the metric each column reports (a count if none). */
+    private Table table(String sheet, String groupHeader, List<String[]> columns, String sql, ReportPeriod period,
                         Condition scoped) {
-        List<String> all = new ArrayList<>();
-        all.add(groupHeader);
-        all.addAll(headers);
+        List<String> headers = new ArrayList<>();
+        List<ColumnKind> kinds = new ArrayList<>();
+        headers.add(groupHeader);
+        kinds.add(ColumnKind.TEXT);
+        for (String[] column : columns) {
+            headers.add(column[0]);
+            kinds.add(ColumnKind.of(column[1] == null ? Display.count()
+                    : catalog.metric(column[1]).orElseThrow().display()));
+        }
         Result<Record> result = dsl.resultQuery(sql, DSL.val(period.start()), DSL.val(period.end()), scoped).fetch();
-        return new Table(sheet, all, result);
+        return new Table(sheet, headers, kinds, result);
     }
 
-    private record Table(String name, List<String> headers, Result<Record> result) {
+    private record Table(String name, List<String> headers, List<ColumnKind> kinds, Result<Record> result) {
     }
 }

@@ -3,7 +3,9 @@ package cn.anjian.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -12,9 +14,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.anjian.semantic.Display;
+
 /**
  * XLSX through POI's streaming writer: only a window of rows is in memory, the rest in a compressed temp file.
- * Dates and numbers are real cells; the header row is bold and frozen; column widths follow the widest value
+ * Dates and numbers are real cells, a metric's rounded to its {@link Display} under its number format; the header row is bold and frozen; column widths follow the widest value
  * (a Chinese character counts double); past Excel's row limit a table continues on a new sheet. Text that a
  * spreadsheet would take for a formula gets Excel's quote prefix: shown and kept as text, and a re-import reads
  * it back unchanged.
@@ -28,10 +32,9 @@ final class XlsxSink implements TableSink {
     private final OutputStream out;
     private final SXSSFWorkbook book = new SXSSFWorkbook(200);
     private final CellStyle header;
-    private final CellStyle date;
-    private final CellStyle integer;
-    private final CellStyle decimal;
     private final CellStyle quoted;
+    /** One cell style per number format (a workbook holds at most 64,000 styles). */
+    private final Map<String, CellStyle> numberStyles = new HashMap<>();
 
     private String name;
     private List<String> headers;
@@ -56,13 +59,6 @@ final class XlsxSink implements TableSink {
         bold.setBold(true);
         header = book.createCellStyle();
         header.setFont(bold);
-        short dateFormat = book.createDataFormat().getFormat("yyyy-mm-dd");
-        date = book.createCellStyle();
-        date.setDataFormat(dateFormat);
-        integer = book.createCellStyle();
-        integer.setDataFormat(book.createDataFormat().getFormat("0"));
-        decimal = book.createCellStyle();
-        decimal.setDataFormat(book.createDataFormat().getFormat("0.00"));
         quoted = book.createCellStyle();
         quoted.setQuotePrefixed(true);
     }
@@ -119,15 +115,20 @@ final class XlsxSink implements TableSink {
                 continue;
             }
             Cell cell = row.createCell(i);
+            ColumnKind kind = kinds.get(i);
             if (v instanceof LocalDate d) {
                 cell.setCellValue(d);
-                cell.setCellStyle(date);
+                cell.setCellStyle(style(ColumnKind.DATE.numberFormat()));
                 widths[i] = Math.max(widths[i], 11);
             } else if (v instanceof Number n) {
-                cell.setCellValue(n.doubleValue());
-                boolean whole = kinds.get(i) == ColumnKind.INTEGER;
-                cell.setCellStyle(whole ? integer : decimal);
-                widths[i] = Math.max(widths[i], n.toString().length() + 2);
+                Display display = kind.display();
+                // the number as shown (0.961 under 0.0%), never the float behind it (0.9607218683651805)
+                Number shown = display == null ? n : (Number) display.round(n);
+                cell.setCellValue(shown.doubleValue());
+                String format = kind.numberFormat() != null ? kind.numberFormat()
+                        : ColumnKind.DECIMAL.numberFormat();
+                cell.setCellStyle(style(format));
+                widths[i] = Math.max(widths[i], shown.toString().length() + 3);
             } else {
                 String s = v.toString();
                 cell.setCellValue(s);
@@ -139,6 +140,14 @@ final class XlsxSink implements TableSink {
                 }
             }
         }
+    }
+
+    private CellStyle style(String format) {
+        return numberStyles.computeIfAbsent(format, f -> {
+            CellStyle style = book.createCellStyle();
+            style.setDataFormat(book.createDataFormat().getFormat(f));
+            return style;
+        });
     }
 
     /** Display width in Excel character units: CJK and other wide characters take two. */

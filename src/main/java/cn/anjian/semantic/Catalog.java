@@ -16,7 +16,6 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import cn.anjian.semantic.Dimension.MemberKind;
-import cn.anjian.semantic.Metric.Format;
 import cn.anjian.semantic.Metric.Variant;
 
 import org.springframework.stereotype.Component;
@@ -39,6 +38,8 @@ import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
  * <p>Conventions every metric follows: the date range and the time dimensions apply to the fact's own date (a
  * hazard's found date, an inspection's date); states are judged on the as-of date (a hazard found in the range is
  * "open" if it was not rectified by the as-of date); ratios are 0–1 and {@code null} when the denominator is 0.
+ * Each metric declares its unit and its {@link Display} (counts whole, money in 元 to the 分, ratios in percent to one
+ * decimal, days to one decimal): the page, CSV, XLSX and the reports show it that way and no other.
  */
 @Component
 public class Catalog {
@@ -132,56 +133,56 @@ public class Catalog {
         var m = MART_HAZARD_MONTH;
         Condition major = h.HAZARD_LEVEL.eq("major");
 
-        metric("hazards_found", "发现隐患", "Hazards found", COUNT, Format.COUNT,
+        metric("hazards_found", "发现隐患", "Hazards found", COUNT, Display.count(),
                 "日期范围内发现的隐患数", "Hazards found in the date range",
                 mart(f -> DSL.sum(m.FOUND_COUNT).cast(SQLDataType.BIGINT)),
                 hazard(f -> count(DSL.noCondition())));
-        metric("hazards_rectified", "已整改隐患", "Hazards rectified", COUNT, Format.COUNT,
+        metric("hazards_rectified", "已整改隐患", "Hazards rectified", COUNT, Display.count(),
                 "范围内发现、截至统计日已整改(或已销号)的隐患数", "Found in the range and rectified (or closed) by the as-of date",
                 hazard(f -> count(rectifiedBy(f))));
-        metric("hazards_closed", "已销号隐患", "Hazards closed", COUNT, Format.COUNT,
+        metric("hazards_closed", "已销号隐患", "Hazards closed", COUNT, Display.count(),
                 "范围内发现、截至统计日已销号的隐患数", "Found in the range and closed by the as-of date",
                 hazard(f -> count(h.CLOSED_DATE.le(f.asOf()))));
-        metric("rectification_rate", "整改率", "Rectification rate", PERCENT, Format.RATIO,
+        metric("rectification_rate", "整改率", "Rectification rate", PERCENT, Display.percent(1),
                 "已整改隐患 / 发现隐患", "Hazards rectified / hazards found",
                 hazard(f -> ratio(count(rectifiedBy(f)), count(h.FOUND_DATE.le(f.asOf())))));
-        metric("on_time_rectification_rate", "按期整改率", "On-time rectification rate", PERCENT, Format.RATIO,
+        metric("on_time_rectification_rate", "按期整改率", "On-time rectification rate", PERCENT, Display.percent(1),
                 "整改期限内完成整改的隐患 / 已整改隐患(无期限视为按期)",
                 "Rectified by the deadline / rectified (no deadline counts as on time)",
                 hazard(f -> ratio(count(rectifiedBy(f).and(h.DEADLINE_DATE.isNull()
                         .or(h.OPEN_UNTIL.le(h.DEADLINE_DATE)))), count(rectifiedBy(f)))));
-        metric("hazards_open", "未整改隐患", "Hazards open", COUNT, Format.COUNT,
+        metric("hazards_open", "未整改隐患", "Hazards open", COUNT, Display.count(),
                 "范围内发现、截至统计日尚未整改的隐患数", "Found in the range and not rectified by the as-of date",
                 hazard(f -> count(openOn(f))));
-        metric("hazards_overdue", "逾期未整改隐患", "Hazards overdue", COUNT, Format.COUNT,
+        metric("hazards_overdue", "逾期未整改隐患", "Hazards overdue", COUNT, Display.count(),
                 "未整改且整改期限早于统计日的隐患数", "Open and past the deadline on the as-of date",
                 hazard(f -> count(overdueOn(f))));
-        metric("major_found", "发现重大隐患", "Major hazards found", COUNT, Format.COUNT,
+        metric("major_found", "发现重大隐患", "Major hazards found", COUNT, Display.count(),
                 "日期范围内发现的重大隐患数", "Major hazards found in the date range",
                 mart(f -> DSL.sum(m.FOUND_COUNT).filterWhere(m.HAZARD_LEVEL.eq("major")).cast(SQLDataType.BIGINT)),
                 majorHazard(f -> count(major)));
-        metric("major_open", "未整改重大隐患", "Major hazards open", COUNT, Format.COUNT,
+        metric("major_open", "未整改重大隐患", "Major hazards open", COUNT, Display.count(),
                 "截至统计日尚未整改的重大隐患数", "Major hazards not rectified by the as-of date",
                 majorHazard(f -> count(major.and(openOn(f)))));
-        metric("major_overdue", "逾期重大隐患", "Major hazards overdue", COUNT, Format.COUNT,
+        metric("major_overdue", "逾期重大隐患", "Major hazards overdue", COUNT, Display.count(),
                 "逾期未整改的重大隐患数", "Major hazards open and past the deadline",
                 majorHazard(f -> count(major.and(overdueOn(f)))));
-        metric("major_unpublished", "销号未公布的重大隐患", "Major hazards closed, not published", COUNT, Format.COUNT,
+        metric("major_unpublished", "销号未公布的重大隐患", "Major hazards closed, not published", COUNT, Display.count(),
                 "截至统计日已销号但未向社会公布的重大隐患数", "Major hazards closed by the as-of date and not published",
                 majorHazard(f -> count(major.and(h.CLOSED_DATE.le(f.asOf())).and(h.IS_PUBLISHED.isFalse()))));
-        metric("mean_days_to_rectify", "平均整改天数", "Mean days to rectify", DAYS, Format.DAYS,
+        metric("mean_days_to_rectify", "平均整改天数", "Mean days to rectify", DAYS, Display.days(1),
                 "已整改隐患从发现到整改的平均天数", "Mean days from found to rectified, over hazards rectified",
                 hazard(f -> DSL.avg(daysToRectify()).filterWhere(rectifiedBy(f)).cast(SQLDataType.DOUBLE)));
-        metric("p90_days_to_rectify", "整改天数(90分位)", "Days to rectify, 90th percentile", DAYS, Format.DAYS,
+        metric("p90_days_to_rectify", "整改天数(90分位)", "Days to rectify, 90th percentile", DAYS, Display.days(1),
                 "已整改隐患从发现到整改天数的90分位数", "90th percentile of days from found to rectified",
                 hazard(f -> DSL.field("quantile_cont({0}, 0.9) FILTER (WHERE {1})", SQLDataType.DOUBLE,
                         daysToRectify(), rectifiedBy(f))));
         metric("five_implementation_completeness", "重大隐患五落实完成率", "五落实 completeness of major hazards",
-                PERCENT, Format.RATIO,
+                PERCENT, Display.percent(1),
                 "重大隐患已落实的责任、措施、资金、时限、预案项 / (重大隐患数 × 5)",
                 "Share of the five measures in place over major hazards",
                 majorHazard(f -> ratio(DSL.sum(fiveFlags()).filterWhere(major), count(major).mul(5L))));
-        metric("rectification_funds", "整改资金", "Rectification funds", YUAN, Format.YUAN,
+        metric("rectification_funds", "整改资金", "Rectification funds", YUAN, Display.yuan(),
                 "日期范围内发现隐患的整改资金合计", "Funds for hazards found in the date range",
                 mart(f -> DSL.sum(m.FUNDS_YUAN)), hazard(f -> DSL.sum(h.FUNDS_YUAN)));
     }
@@ -240,32 +241,32 @@ public class Catalog {
         var i = FACT_INSPECTION;
         var u = MART_UNIT_MONTH;
         var k = MART_KEY_ENTERPRISE_YEAR;
-        metric("inspections", "检查次数", "Inspections", TIMES, Format.COUNT,
+        metric("inspections", "检查次数", "Inspections", TIMES, Display.count(),
                 "日期范围内的检查次数(一个对象一天一次)", "Inspections (one target, one day) in the range",
                 new Variant(Source.INSPECTION, f -> count(DSL.noCondition())));
-        metric("inspections_led_by_leader", "领导带队检查", "Inspections led by a leader", TIMES, Format.COUNT,
+        metric("inspections_led_by_leader", "领导带队检查", "Inspections led by a leader", TIMES, Display.count(),
                 "由负责人带队的检查次数", "Inspections led by the unit's head",
                 new Variant(Source.INSPECTION, f -> count(i.LED_BY_LEADER.isTrue())));
-        metric("double_random_share", "双随机抽查占比", "Double-random share", PERCENT, Format.RATIO,
+        metric("double_random_share", "双随机抽查占比", "Double-random share", PERCENT, Display.percent(1),
                 "双随机抽查次数 / 检查次数", "Double-random inspections / inspections",
                 new Variant(Source.INSPECTION, f -> ratio(count(i.IS_DOUBLE_RANDOM.isTrue()),
                         count(DSL.noCondition()))));
-        metric("key_enterprise_coverage", "重点企业检查覆盖率", "Key-enterprise coverage", PERCENT, Format.RATIO,
+        metric("key_enterprise_coverage", "重点企业检查覆盖率", "Key-enterprise coverage", PERCENT, Display.percent(1),
                 "年内被检查(企业自查除外)的重点企业 / 当年在册重点企业",
                 "Key enterprises inspected in the year (self-checks aside) / key enterprises current that year",
                 new Variant(Source.KEY_ENTERPRISE_YEAR, f -> ratio(count(k.INSPECTIONS.gt(0L)),
                         count(DSL.noCondition()))));
-        metric("key_enterprises", "重点企业数", "Key enterprises", UNITS, Format.COUNT,
+        metric("key_enterprises", "重点企业数", "Key enterprises", UNITS, Display.count(),
                 "当年在册重点企业数", "Key enterprises current in the year",
                 new Variant(Source.KEY_ENTERPRISE_YEAR, f -> count(DSL.noCondition())));
-        metric("monthly_check_units", "开展月度排查的单位", "Units with a monthly check", UNITS, Format.COUNT,
+        metric("monthly_check_units", "开展月度排查的单位", "Units with a monthly check", UNITS, Display.count(),
                 "当月开展月度排查的村(社区)和部门数(按月累计)",
                 "Villages and departments with a monthly check in the month (summed over months)",
                 new Variant(Source.UNIT_MONTH, f -> count(u.MONTHLY_CHECKS.gt(0L))));
-        metric("monthly_check_compliance", "月度排查开展率", "Monthly-check compliance", PERCENT, Format.RATIO,
+        metric("monthly_check_compliance", "月度排查开展率", "Monthly-check compliance", PERCENT, Display.percent(1),
                 "开展月度排查的单位·月 / 应开展的单位·月", "Unit-months with a monthly check / unit-months",
                 new Variant(Source.UNIT_MONTH, f -> ratio(count(u.MONTHLY_CHECKS.gt(0L)), count(DSL.noCondition()))));
-        metric("ledgers_missing", "未报送台账的村(社区)", "Villages without a ledger", UNITS, Format.COUNT,
+        metric("ledgers_missing", "未报送台账的村(社区)", "Villages without a ledger", UNITS, Display.count(),
                 "当月没有任何检查记录的村(社区)数(按月累计)",
                 "Villages with no inspection rows in the month (summed over months)",
                 new Variant(Source.UNIT_MONTH, f -> count(u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)))));
@@ -275,49 +276,49 @@ public class Catalog {
 
     private void declareEnforcementMetrics() {
         var e = FACT_ENFORCEMENT;
-        metric("enforcement_actions", "执法措施", "Enforcement actions", TIMES, Format.COUNT,
+        metric("enforcement_actions", "执法措施", "Enforcement actions", TIMES, Display.count(),
                 "日期范围内的执法措施数", "Enforcement actions in the range",
                 new Variant(Source.ENFORCEMENT, f -> count(DSL.noCondition())));
         String[][] stages = {{"首查服务提醒", "Ladder stage 1: reminder"}, {"再查警告警示", "Ladder stage 2: warning"},
                 {"三查依法查处", "Ladder stage 3: penalty"}};
         for (int s = 1; s <= 3; s++) {
             int stage = s;
-            metric("enforcement_stage_" + s, stages[s - 1][0], stages[s - 1][1], TIMES, Format.COUNT,
+            metric("enforcement_stage_" + s, stages[s - 1][0], stages[s - 1][1], TIMES, Display.count(),
                     "执法阶梯第" + s + "阶段的措施数", "Actions at ladder stage " + s,
                     new Variant(Source.ENFORCEMENT, f -> count(e.LADDER_STAGE.eq(stage))));
         }
-        metric("escalation_rate", "升级查处率", "Escalation rate (2nd→3rd)", PERCENT, Format.RATIO,
+        metric("escalation_rate", "升级查处率", "Escalation rate (2nd→3rd)", PERCENT, Display.percent(1),
                 "三查依法查处数 / 再查警告数", "Stage-3 actions / stage-2 actions",
                 new Variant(Source.ENFORCEMENT, f -> ratio(count(e.LADDER_STAGE.eq(3)), count(e.LADDER_STAGE.eq(2)))));
-        metric("fines_proposed", "拟罚款金额", "Fines proposed", YUAN, Format.YUAN,
+        metric("fines_proposed", "拟罚款金额", "Fines proposed", YUAN, Display.yuan(),
                 "拟处罚款合计", "Fines proposed",
                 new Variant(Source.ENFORCEMENT, f -> DSL.sum(e.FINE_PROPOSED_YUAN)));
-        metric("fines_final", "实际罚款金额", "Fines imposed", YUAN, Format.YUAN,
+        metric("fines_final", "实际罚款金额", "Fines imposed", YUAN, Display.yuan(),
                 "最终决定罚款合计", "Fines finally imposed",
                 new Variant(Source.ENFORCEMENT, f -> DSL.sum(e.FINE_FINAL_YUAN)));
-        metric("blacklist_entries", "纳入黑名单", "Blacklist entries", TIMES, Format.COUNT,
+        metric("blacklist_entries", "纳入黑名单", "Blacklist entries", TIMES, Display.count(),
                 "纳入失信联合惩戒黑名单的措施数", "Actions putting a unit on the blacklist",
                 new Variant(Source.ENFORCEMENT, f -> count(e.ACTION_CODE.eq("blacklist"))));
     }
 
     private void declareAccidentMetrics() {
         var a = FACT_ACCIDENT;
-        metric("accidents", "事故起数", "Accidents", Label.of("起", ""), Format.COUNT, "日期范围内的事故起数",
+        metric("accidents", "事故起数", "Accidents", Label.of("起", ""), Display.count(), "日期范围内的事故起数",
                 "Accidents in the range", new Variant(Source.ACCIDENT, f -> count(DSL.noCondition())));
-        metric("deaths", "死亡人数", "Deaths", PEOPLE, Format.COUNT, "事故死亡人数", "Deaths in accidents",
+        metric("deaths", "死亡人数", "Deaths", PEOPLE, Display.count(), "事故死亡人数", "Deaths in accidents",
                 new Variant(Source.ACCIDENT, f -> DSL.sum(a.DEATHS).cast(SQLDataType.BIGINT)));
-        metric("accidents_concealed", "瞒报事故", "Concealed accidents", Label.of("起", ""), Format.COUNT,
+        metric("accidents_concealed", "瞒报事故", "Concealed accidents", Label.of("起", ""), Display.count(),
                 "经查实瞒报、谎报的事故起数", "Accidents found to have been concealed",
                 new Variant(Source.ACCIDENT, f -> count(a.IS_CONCEALED.isTrue())));
-        metric("injuries", "受伤人数", "Injuries", PEOPLE, Format.COUNT, "事故受伤人数", "Injuries in accidents",
+        metric("injuries", "受伤人数", "Injuries", PEOPLE, Display.count(), "事故受伤人数", "Injuries in accidents",
                 new Variant(Source.ACCIDENT, f -> DSL.sum(a.INJURIES).cast(SQLDataType.BIGINT)));
     }
 
     private void declareDataQualityMetrics() {
-        metric("rejected_rows", "退回记录", "Rejected rows", COUNT, Format.COUNT,
+        metric("rejected_rows", "退回记录", "Rejected rows", COUNT, Display.count(),
                 "导入时未通过校验的(行, 字段)数", "Ledger (row, field) pairs rejected on import",
                 new Variant(Source.REJECT, f -> count(DSL.noCondition())));
-        metric("rejected_files", "有退回记录的文件", "Files with rejects", UNITS, Format.COUNT,
+        metric("rejected_files", "有退回记录的文件", "Files with rejects", UNITS, Display.count(),
                 "有退回记录的导入文件数", "Imported files with rejected rows",
                 new Variant(Source.REJECT, f -> DSL.countDistinct(ETL_REJECT.BATCH_ID).cast(SQLDataType.BIGINT)));
     }
@@ -429,9 +430,9 @@ public class Catalog {
         return DSL.field("cast({0} as double) / nullif({1}, 0)", SQLDataType.DOUBLE, numerator, denominator);
     }
 
-    private void metric(String id, String zh, String en, Label unit, Format format, String descriptionZh,
+    private void metric(String id, String zh, String en, Label unit, Display display, String descriptionZh,
                         String descriptionEn, Variant... variants) {
-        Metric metric = new Metric(id, Label.of(zh, en), unit, format, Label.of(descriptionZh, descriptionEn),
+        Metric metric = new Metric(id, Label.of(zh, en), unit, display, Label.of(descriptionZh, descriptionEn),
                 List.of(variants));
         if (metrics.putIfAbsent(id, metric) != null) {
             throw new IllegalStateException("Metric declared twice: " + id);

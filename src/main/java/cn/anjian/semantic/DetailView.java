@@ -36,5 +36,19 @@ public record DetailView(String id, Label label, Source source, List<Field> fiel
      */
     public record Field(String id, Label label, String format, Dimension.MemberKind members,
                         Function<From, org.jooq.Field<?>> value) {
+
+        /** The unit of a number column (元, 天), {@code null} for the others. */
+        public Label unit() {
+            return switch (format) {
+                case "yuan" -> Label.of("元", "yuan");
+                case "days" -> Label.of("天", "days");
+                default -> null;
+            };
+        }
+
+        /** How a number column is shown ({@code null} for text, dates and flags). */
+        public Display display() {
+            return Display.ofField(format);
+        }
     }
 }

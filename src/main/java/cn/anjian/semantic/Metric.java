@@ -14,22 +14,31 @@ import org.jooq.Field;
  *
  * @param id          stable identifier used in dashboard files and the API
  * @param label       what users read
- * @param unit        unit shown next to values (件, 元, %)
- * @param format      how values are shown: counts and sums are 0 over no rows, ratios and averages {@code null}
+ * @param unit        unit shown next to values and in headers (件, 元, %)
+ * @param display     how values are shown, everywhere (kind and decimals); its format also says that counts and
+ *                    sums are 0 over no rows, ratios and averages {@code null}
  * @param description one sentence on what is counted, for the catalogue
  * @param variants    expressions over sources, best first; the last one is the most general
  */
-public record Metric(String id, Label label, Label unit, Format format, Label description, List<Variant> variants) {
+public record Metric(String id, Label label, Label unit, Display display, Label description, List<Variant> variants) {
 
     public Metric {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(display, "display");
+        if ((display.format() == Format.RATIO) != "%".equals(unit.zh())) {
+            throw new IllegalArgumentException("metric " + id + ": a ratio, and only a ratio, is shown in %");
+        }
         variants = List.copyOf(variants);
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("metric " + id + " has no variant");
         }
+    }
+
+    /** The kind of quantity (count, yuan, ratio, days): the display's format. */
+    public Format format() {
+        return display.format();
     }
 
     /** The most general variant, whose source decides which dimensions and filters the metric has. */

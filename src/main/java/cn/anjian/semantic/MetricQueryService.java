@@ -137,7 +137,8 @@ public class MetricQueryService {
             rows.add(row);
         }
         List<QueryResult.Column> columns = view.fields().stream()
-                .map(x -> new QueryResult.Column(x.id(), "field", x.label(), null, x.format())).toList();
+                .map(x -> new QueryResult.Column(x.id(), "field", x.label(), x.unit(), x.format(),
+                        x.display() == null ? null : x.display().decimals())).toList();
         Map<String, List<Member>> labels = new LinkedHashMap<>();
         for (int i = 0; i < view.fields().size(); i++) {
             DetailView.Field field = view.fields().get(i);
@@ -336,9 +337,8 @@ public class MetricQueryService {
 
     private static List<QueryResult.Column> columns(List<Metric> metrics, List<Dimension> dimensions) {
         List<QueryResult.Column> columns = new ArrayList<>();
-        dimensions.forEach(d -> columns.add(new QueryResult.Column(d.id(), "dimension", d.label(), null, null)));
-        metrics.forEach(m -> columns.add(new QueryResult.Column(m.id(), "metric", m.label(), m.unit(),
-                m.format().code())));
+        dimensions.forEach(d -> columns.add(new QueryResult.Column(d.id(), "dimension", d.label(), null)));
+        metrics.forEach(m -> columns.add(QueryResult.Column.metric(m.id(), m.label(), m.unit(), m.display())));
         return columns;
     }
 

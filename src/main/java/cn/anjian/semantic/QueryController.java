@@ -38,14 +38,14 @@ class QueryController {
         Integer limit = limit(params.getFirst("limit"));
         String detail = params.getFirst("detail");
         if (detail != null && !detail.isBlank()) {
-            return queries.detail(detail.strip(), filters, limit);
+            return queries.detail(detail.strip(), filters, limit).rounded();
         }
         List<String> metrics = list(params.get("metrics"));
         if (metrics.isEmpty()) {
             throw new InvalidFilterException("metrics", "参数 metrics: 至少需要一个指标 (at least one metric)");
         }
         return queries.run(new MetricQuery(metrics, list(params.get("dims")), filters, list(params.get("sort")),
-                limit));
+                limit)).rounded();
     }
 
     private static Integer limit(String value) {

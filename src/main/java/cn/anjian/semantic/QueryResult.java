@@ -18,6 +18,23 @@ public record QueryResult(List<Column> columns, List<List<Object>> rows, Map<Str
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     }
 
+    /**
+     * The same answer with every number rounded to its column's {@link Display} (0.96072 → 0.961 for 96.1 %): the
+     * one place values are rounded before they reach a page, a file or an API client.
+     */
+    public QueryResult rounded() {
+        Display[] displays = columns.stream().map(Column::display).toArray(Display[]::new);
+        List<List<Object>> roundedRows = new java.util.ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            List<Object> copy = new java.util.ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                copy.add(displays[i] == null ? row.get(i) : displays[i].round(row.get(i)));
+            }
+            roundedRows.add(copy);
+        }
+        return new QueryResult(columns, roundedRows, labels);
+    }
+
     /** The index of a column by id, or -1. */
     public int indexOf(String id) {
         for (int i = 0; i < columns.size(); i++) {
@@ -33,12 +50,32 @@ public record QueryResult(List<Column> columns, List<List<Object>> rows, Map<Str
      * @param kind   {@code dimension}, {@code metric} or {@code field} (a detail view's column)
      * @param label  column title
      * @param unit   a metric's unit; {@code null} for dimensions
-     * @param format how to show values: count, yuan, ratio (0–1), days, text, date, flag; {@code null} for dimensions
+     * @param format   how to show values: count, yuan, ratio (0–1), days, text, date, flag; {@code null} for dimensions
+     * @param decimals decimals shown in the unit of the header (a ratio's in percent), from the catalogue's
+     *                 {@link Display}; {@code null} for columns that are not numbers
      */
-    public record Column(String id, String kind, Label label, Label unit, String format) {
+    public record Column(String id, String kind, Label label, Label unit, String format, Integer decimals) {
 
         public Column(String id, String kind, Label label, Label unit) {
-            this(id, kind, label, unit, null);
+            this(id, kind, label, unit, null, null);
+        }
+
+        /** A metric's column, shown as the catalogue says. */
+        public static Column metric(String id, Label label, Label unit, Display display) {
+            return new Column(id, "metric", label, unit, display.format().code(), display.decimals());
+        }
+
+        /** How this column's numbers are shown; {@code null} for text, dates, flags and dimensions. */
+        public Display display() {
+            if (decimals == null || format == null) {
+                return null;
+            }
+            for (Metric.Format f : Metric.Format.values()) {
+                if (f.code().equals(format)) {
+                    return new Display(f, decimals);
+                }
+            }
+            return null;
         }
     }
 }

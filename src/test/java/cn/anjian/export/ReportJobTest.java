@@ -84,6 +84,14 @@ class ReportJobTest {
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
             assertThat(total.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat((long) total.getCell(1).getNumericCellValue()).isEqualTo(march);
+            // the rate as the catalogue shows rectification_rate: in percent to one decimal, a real number
+            assertThat(villages.getRow(0).getCell(5).getStringCellValue()).isEqualTo("整改率(%)");
+            assertThat(total.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            double rate = (double) (long) total.getCell(4).getNumericCellValue() / march;
+            assertThat(total.getCell(5).getNumericCellValue())
+                    .isEqualTo(java.math.BigDecimal.valueOf(rate).setScale(3, java.math.RoundingMode.HALF_UP)
+                            .doubleValue());
+            assertThat(total.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             Sheet sectors = book.getSheetAt(3);
             assertThat((long) sectors.getRow(sectors.getLastRowNum()).getCell(1).getNumericCellValue())
                     .isEqualTo(march);
