@@ -142,6 +142,14 @@ export function number(value, ctx, display) {
 const SHARE = { format: 'percent', decimals: 1 };
 
 /** ECharts' tooltip `valueFormatter` for one column's values. */
+/**
+ * Text made safe for an HTML tooltip: ECharts draws a formatter's string as HTML, and labels come from ledgers (a
+ * village named `<img onerror=…>` must read as text). Canvas labels need no escaping; every HTML formatter does.
+ */
+export function html(text) {
+  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
 function formatterOf(column, ctx) {
   return (value) => number(value, ctx, column);
 }
@@ -365,8 +373,8 @@ function drawHeatmap(panel, def, data, ctx) {
     ...common(panel, ctx, 'item'),
     tooltip: {
       trigger: 'item', confine: true,
-      formatter: (p) => `${valueLabel(data, yDim, ys[p.value[1]], ctx)}<br>${valueLabel(data, xDim, xs[p.value[0]], ctx)}: `
-          + `<b>${number(p.value[2], ctx, metric)}</b> ${tr(metric.unit, ctx)}`,
+      formatter: (p) => `${html(valueLabel(data, yDim, ys[p.value[1]], ctx))}<br>${html(valueLabel(data, xDim, xs[p.value[0]], ctx))}: `
+          + `<b>${number(p.value[2], ctx, metric)}</b> ${html(tr(metric.unit, ctx))}`,
     },
     grid: { left: 8, right: 16, top: 36, bottom: 64, containLabel: true },
     xAxis: {
@@ -409,7 +417,7 @@ function drawPie(panel, def, data, ctx) {
   const drillable = dim && Boolean(ctx.drillUrl(dim.id, 'probe'));
   const instance = setOption(chartElement(panel), {
     ...common(panel, ctx, 'item'),
-    tooltip: { trigger: 'item', confine: true, formatter: (p) => `${p.name}: <b>${number(p.value, ctx, metric)}</b> ${tr(metric.unit, ctx)} (${number(p.percent, ctx, SHARE)}%)` },
+    tooltip: { trigger: 'item', confine: true, formatter: (p) => `${html(p.name)}: <b>${number(p.value, ctx, metric)}</b> ${html(tr(metric.unit, ctx))} (${number(p.percent, ctx, SHARE)}%)` },
     legend: { type: 'scroll', bottom: 0, left: 0, right: 0 },
     series: [{
       type: 'pie',
@@ -448,7 +456,7 @@ function drawFunnel(panel, def, data, ctx) {
     ...common(panel, ctx, 'item'),
     tooltip: {
       trigger: 'item', confine: true,
-      formatter: (p) => `${p.name}: <b>${number(p.value, ctx, stages[p.dataIndex]?.column)}</b>${first ? ` (${number((100 * p.value) / first, ctx, SHARE)}%)` : ''}`,
+      formatter: (p) => `${html(p.name)}: <b>${number(p.value, ctx, stages[p.dataIndex]?.column)}</b>${first ? ` (${number((100 * p.value) / first, ctx, SHARE)}%)` : ''}`,
     },
     legend: { show: false },
     series: [{

@@ -281,6 +281,54 @@ class DashboardBrowserTest {
         assertThat(checked).as("table rows looked at").isPositive();
     }
 
+    /**
+     * Ledger text reaches tooltips as text: a village and a sector whose names hold markup show that markup as
+     * characters in the heatmap, pie and funnel tooltips, and no element is made of it (ECharts draws a formatter's
+     * string as HTML; the CSP would block a script, but the name must not become markup at all).
+     */
+    @Test
+    void ledgerTextInATooltipIsShownAsTextNeverAsMarkup() {
+        String village = jdbc.queryForObject("SELECT region_name FROM dim_region WHERE region_code = ?", String.class,
+                HazardFixture.XIHE);
+        String sector = jdbc.queryForObject("SELECT name_zh FROM dim_sector WHERE sector_code = 'fire'", String.class);
+        String evilVillage = "<img src=x onerror=\"window.__xss=1\">西河村";
+        String evilSector = "<b>消防</b><img src=y>";
+        jdbc.update("UPDATE dim_region SET region_name = ? WHERE region_code = ?", evilVillage, HazardFixture.XIHE);
+        jdbc.update("UPDATE dim_sector SET name_zh = ? WHERE sector_code = 'fire'", evilSector);
+        try {
+            browser.get(url("/dashboards/chart-gallery?from=" + NOW.minusMonths(23) + "&to=" + NOW));
+            waitForCharts(0);
+            for (String[] probe : List.of(new String[] {"heatmap", evilVillage}, new String[] {"pie", evilSector},
+                    new String[] {"funnel", evilSector})) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> tips = (List<Map<String, Object>>) browser.executeScript("""
+                        const [panel, needle] = arguments;
+                        const element = document.querySelector('#panel-' + panel + ' .chart');
+                        const chart = echarts.getInstanceByDom(element);
+                        const found = [];
+                        const count = chart.getOption().series[0].data.length;
+                        for (let i = 0; i < count; i++) {
+                          chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: i });
+                          const tip = [...element.querySelectorAll('div')].find((d) => d.style.zIndex === '9999999');
+                          if (tip && tip.textContent.includes(needle)) {
+                            found.push({ text: tip.textContent, images: tip.querySelectorAll('img').length,
+                                         boldNames: [...tip.querySelectorAll('b')].filter((b) => b.textContent === '消防').length });
+                          }
+                        }
+                        return found;""", probe[0], probe[1]);
+                assertThat(tips).as("tooltips of %s showing %s as text", probe[0], probe[1]).isNotEmpty()
+                        .allSatisfy(tip -> {
+                            assertThat(((Number) tip.get("images")).longValue()).isZero();
+                            assertThat(((Number) tip.get("boldNames")).longValue()).isZero();
+                        });
+            }
+            assertThat(browser.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        } finally {
+            jdbc.update("UPDATE dim_region SET region_name = ? WHERE region_code = ?", village, HazardFixture.XIHE);
+            jdbc.update("UPDATE dim_sector SET name_zh = ? WHERE sector_code = 'fire'", sector);
+        }
+    }
+
     /** The reports page's own button (its script a file, not an inline handler the CSP refuses) gives the workbook. */
     @Test
     void theReportsPageButtonDownloadsTheMonthlyWorkbook() throws Exception {
