@@ -215,9 +215,21 @@ class DashboardLoader {
             return Label.of(s, s);
         }
         Map<?, ?> yaml = map(file, path, node);
+        for (Object key : yaml.keySet()) {
+            if (!"zh".equals(key) && !"en".equals(key)) {
+                // {zh: …, en: Found, rectified and closed} reads as en "Found" and a stray key "rectified and closed"
+                throw new InvalidDashboardException(file, path + ": a text has only zh and en; \"" + key
+                        + "\" is left over — quote a text that holds a comma: en: \"…, …\"");
+            }
+        }
         String zh = string(file, path + ".zh", yaml.get("zh"));
         Object en = yaml.get("en");
-        return Label.of(zh, en == null ? null : string(file, path + ".en", en));
+        String english = en == null ? null : string(file, path + ".en", en);
+        if (english != null && english.strip().length() * 2 < zh.strip().length()) {
+            throw new InvalidDashboardException(file, path + ".en: \"" + english + "\" looks cut short of the Chinese \""
+                    + zh + "\" (quote a text that holds a comma or a colon)");
+        }
+        return Label.of(zh, english);
     }
 
     private static Map<?, ?> map(String file, String path, Object node) {

@@ -61,6 +61,31 @@ class DashboardLoaderTest {
     }
 
     @Test
+    void anEnglishTextCutAtItsFirstCommaStopsTheStart() {
+        assertThatThrownBy(() -> load("""
+                id: broken
+                title: {zh: 闭环整改, en: Closed loop}
+                description: {zh: 发现、整改、销号的闭环情况与逾期清单, en: Found, rectified and closed; the overdue list}
+                panels:
+                  - {id: a, title: 图, chart: kpi, metrics: [hazards_found]}
+                """)).hasMessageContaining("description").hasMessageContaining("quote");
+        assertThatThrownBy(() -> load("""
+                id: broken
+                title: {zh: 各村(社区)和部门月度排查开展情况, en: Monthly}
+                panels:
+                  - {id: a, title: 图, chart: kpi, metrics: [hazards_found]}
+                """)).hasMessageContaining("title.en").hasMessageContaining("cut short");
+        Dashboard quoted = load("""
+                id: fine
+                title: {zh: 闭环整改, en: Closed loop}
+                description: {zh: 发现、整改、销号的闭环情况与逾期清单, en: "Found, rectified and closed; the overdue list"}
+                panels:
+                  - {id: a, title: 图, chart: kpi, metrics: [hazards_found]}
+                """);
+        assertThat(quoted.description().en()).isEqualTo("Found, rectified and closed; the overdue list");
+    }
+
+    @Test
     void duplicatePanelIdsAndBadSortKeysAreRejected() {
         assertThatThrownBy(() -> load("""
                 id: broken
