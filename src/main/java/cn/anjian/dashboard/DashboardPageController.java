@@ -2,11 +2,15 @@ package cn.anjian.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import cn.anjian.semantic.Filters;
+import cn.anjian.semantic.Member;
+import cn.anjian.semantic.MemberRepository;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,17 +31,21 @@ class DashboardPageController {
      * bar. Dashboard files carry no such flag yet, hence the ids.
      */
     static final Set<String> DRILL_TARGETS = Set.of("village", "enterprise");
+    private static final int PICKER_LIMIT = 200;
 
     private final DashboardService service;
     private final DashboardProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final MemberRepository members;
 
-    DashboardPageController(DashboardService service, DashboardProperties properties, JsonMapper json, Clock clock) {
+    DashboardPageController(DashboardService service, DashboardProperties properties, JsonMapper json, Clock clock,
+                            MemberRepository members) {
         this.service = service;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.members = members;
     }
 
     @GetMapping("/")
@@ -48,9 +56,15 @@ class DashboardPageController {
     @GetMapping("/dashboards/{id}")
     String dashboard(@PathVariable String id,
                      @RequestParam(required = false) String lang,
+                     @RequestParam Map<String, String> params,
                      Model model) {
         Dashboard dashboard = service.dashboard(id);
         PageText text = PageText.of(lang);
+        String missing = dashboard.requiredFilters().stream()
+                .filter(f -> params.get(f) == null || params.get(f).isBlank()).findFirst().orElse(null);
+        if (missing != null) {
+            return picker(dashboard, missing, params.get("q"), text, model);
+        }
         Filters defaults = service.defaults(dashboard);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("defaultFrom", defaults.from().toString());
@@ -61,5 +75,25 @@ class DashboardPageController {
         model.addAttribute("home", service.all().stream()
                 .filter(d -> d.id().equals(properties.home())).findFirst().orElse(dashboard));
         return "dashboard";
+    }
+
+    /**
+     * A page of one village or one enterprise opened bare (from a bookmark, or typed): the members the user may
+     * open, to choose from, instead of panels that all answer 400. Enterprises are many: a search by name or code.
+     */
+    private String picker(Dashboard dashboard, String filter, String query, PageText text, Model model) {
+        List<Member> choices = switch (filter) {
+            case "village" -> members.villages();
+            case "enterprise" -> members.enterprises(query, PICKER_LIMIT);
+            default -> List.of();
+        };
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("t", text);
+        model.addAttribute("filter", filter);
+        model.addAttribute("query", query == null ? "" : query.strip());
+        model.addAttribute("searchable", "enterprise".equals(filter));
+        model.addAttribute("members", choices);
+        model.addAttribute("limit", PICKER_LIMIT);
+        return "dashboard-picker";
     }
 }

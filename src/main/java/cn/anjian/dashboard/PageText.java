@@ -63,6 +63,12 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
             {"drillHint", "点击查看详情", "Click for details"},
             {"sortHint", "点击列标题排序", "Click a column heading to sort"},
             {"noscript", "需要启用 JavaScript 才能显示图表。", "Charts need JavaScript."},
+            {"pick.village", "请选择要查看的村(社区)", "Choose a village to open"},
+            {"pick.enterprise", "请选择要查看的企业", "Choose an enterprise to open"},
+            {"pick.search", "按名称或统一社会信用代码查找", "Find by name or credit code"},
+            {"pick.find", "查找", "Find"},
+            {"pick.none", "没有可查看的对象", "Nothing to open"},
+            {"pick.more", "只列出前 {0} 个，请输入名称缩小范围", "Only the first {0} are listed; type a name to narrow"},
     };
 
     static final PageText ZH = of(1, "zh", "zh-CN", "en");

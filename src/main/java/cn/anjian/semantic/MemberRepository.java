@@ -115,6 +115,23 @@ public class MemberRepository {
         };
     }
 
+    /**
+     * Enterprises the user may see whose name or code holds {@code query} (all when blank), by name, at most
+     * {@code limit}: the picker of the enterprise page opened without one.
+     */
+    public List<Member> enterprises(String query, int limit) {
+        String q = query == null ? "" : query.strip();
+        return dsl.select(DIM_ENTERPRISE.ENTERPRISE_CODE, DIM_ENTERPRISE.ENTERPRISE_NAME)
+                .from(DIM_ENTERPRISE)
+                .where(DIM_ENTERPRISE.IS_CURRENT)
+                .and(scope.regions(DIM_ENTERPRISE.REGION_CODE))
+                .and(q.isEmpty() ? DSL.noCondition() : DIM_ENTERPRISE.ENTERPRISE_NAME.containsIgnoreCase(q)
+                        .or(DIM_ENTERPRISE.ENTERPRISE_CODE.containsIgnoreCase(q)))
+                .orderBy(DIM_ENTERPRISE.ENTERPRISE_NAME.collate("zh"), DIM_ENTERPRISE.ENTERPRISE_CODE)
+                .limit(limit)
+                .fetch(r -> new Member(r.value1(), Label.of(r.value2(), r.value2()), false));
+    }
+
     public List<Member> sectors() {
         return dsl.select(DIM_SECTOR.SECTOR_CODE, DIM_SECTOR.NAME_ZH, DIM_SECTOR.NAME_EN, DIM_SECTOR.IS_HEADLINE)
                 .from(DIM_SECTOR)

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -53,6 +54,37 @@ class DashboardPageTest {
     static void fill(@Autowired JdbcTemplate jdbc, @Autowired MartRefresher marts) {
         HazardFixture.insert(jdbc, YearMonth.of(2024, 12));
         marts.refresh();
+    }
+
+    @Test
+    @WithAccount(value = Role.VILLAGE, scope = HazardFixture.XIHE)
+    void aVillagePageOpenedBareOffersTheUsersVillagesInsteadOfErrors() throws Exception {
+        String html = mvc.perform(get("/dashboards/village"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("请选择要查看的村(社区)")
+                .contains("href=\"/dashboards/village?village=" + HazardFixture.XIHE + "\"")
+                .doesNotContain("village=" + HazardFixture.DONGSHAN)
+                .doesNotContain("/js/dashboard.js");
+    }
+
+    @Test
+    void anEnterprisePageOpenedBareIsASearchByNameOrCode(@Autowired JdbcTemplate jdbc) throws Exception {
+        jdbc.update("""
+                INSERT INTO dim_enterprise (enterprise_code, valid_from, valid_to, is_current, credit_code,
+                    enterprise_name, region_code, sector_code, scale, is_high_risk, is_key, is_crowded_place)
+                VALUES ('91341525PICKER0001', DATE '2020-01-01', DATE '9999-12-31', true, '91341525PICKER0001',
+                        '竹韵茶厂', ?, 'industry_trade', 'micro', false, false, false),
+                       ('91341525PICKER0002', DATE '2020-01-01', DATE '9999-12-31', true, '91341525PICKER0002',
+                        '山泉竹制品厂', ?, 'industry_trade', 'micro', false, false, false)""",
+                HazardFixture.XIHE, HazardFixture.DONGSHAN);
+        String all = mvc.perform(get("/dashboards/enterprise")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(all).contains("请选择要查看的企业").contains("竹韵茶厂").contains("山泉竹制品厂");
+        String found = mvc.perform(get("/dashboards/enterprise").param("q", "茶厂")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(found).contains("href=\"/dashboards/enterprise?enterprise=91341525PICKER0001\"")
+                .doesNotContain("山泉竹制品厂");
     }
 
     @Test
