@@ -15,10 +15,10 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
+import cn.anjian.jooq.tables.MartUnitMonth;
 import cn.anjian.semantic.Dimension.MemberKind;
 import cn.anjian.semantic.Metric.Variant;
 
-import org.springframework.stereotype.Component;
 
 import static cn.anjian.jooq.Tables.ETL_BATCH;
 import static cn.anjian.jooq.Tables.ETL_REJECT;
@@ -41,7 +41,6 @@ import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
  * Each metric declares its unit and its {@link Display} (counts whole, money in 元 to the 分, ratios in percent to one
  * decimal, days to one decimal): the page, CSV, XLSX and the reports show it that way and no other.
  */
-@Component
 public class Catalog {
 
     private static final Label COUNT = Label.of("件", "");
@@ -56,7 +55,24 @@ public class Catalog {
     private final Map<String, Dimension> dimensions = new LinkedHashMap<>();
     private final Map<String, DetailView> details = new LinkedHashMap<>();
 
+    /** The day of the next month by which a month's ledger is due, unless the setting says otherwise. */
+    public static final int DEFAULT_LEDGER_DUE_DAY = 5;
+
+    private final int ledgerDueDay;
+
     public Catalog() {
+        this(DEFAULT_LEDGER_DUE_DAY);
+    }
+
+    /**
+     * @param ledgerDueDay the day of the next month by which a month's ledger is due ({@code anjian.ledger-due-day}):
+     *                     a village counts as without a ledger for a month only once that day has passed
+     */
+    public Catalog(int ledgerDueDay) {
+        if (ledgerDueDay < 1 || ledgerDueDay > 28) {
+            throw new IllegalArgumentException("anjian.ledger-due-day must be a day from 1 to 28, not " + ledgerDueDay);
+        }
+        this.ledgerDueDay = ledgerDueDay;
         declareDimensions();
         declareHazardMetrics();
         declareInspectionMetrics();
@@ -269,7 +285,7 @@ public class Catalog {
         metric("ledgers_missing", "未报送台账的村(社区)", "Villages without a ledger", UNITS, Display.count(),
                 "当月没有任何检查记录的村(社区)数(按月累计)",
                 "Villages with no inspection rows in the month (summed over months)",
-                new Variant(Source.UNIT_MONTH, f -> count(u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)))));
+                new Variant(Source.UNIT_MONTH, f -> count(ledgerMissing(u, f))));
     }
 
     // ---------------------------------------------------------------- enforcement, accidents, data quality
@@ -389,7 +405,7 @@ public class Catalog {
                 Source.UNIT_MONTH,
                 List.of(field("month", "月份", "Month", "text", f -> TimeGrain.MONTH.truncate(u.MONTH_START)),
                         coded("village", "村(社区)", "Village", MemberKind.VILLAGE, f -> u.REGION_CODE)),
-                f -> u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)),
+                f -> ledgerMissing(u, f),
                 f -> List.of(u.MONTH_START.desc(), u.UNIT_CODE.asc())));
 
         var r = ETL_REJECT;
@@ -403,6 +419,17 @@ public class Catalog {
                         field("imported_at", "导入时间", "Imported", "text", f -> ETL_BATCH.STARTED_AT)),
                 f -> DSL.noCondition(),
                 f -> List.of(ETL_BATCH.STARTED_AT.desc(), r.FILE_NAME.asc(), r.ROW_NO.asc())));
+    }
+
+    /**
+     * A village's ledger for a month is missing when the month has no inspection rows of it and the ledger is due:
+     * the due day of the next month has come by the as-of date (on 5 December, November's ledger is not late yet
+     * with the 5th as due day, and December's certainly not).
+     */
+    private Condition ledgerMissing(MartUnitMonth u, From f) {
+        Field<LocalDate> due = DSL.field("CAST({0} + INTERVAL 1 MONTH + INTERVAL {1} DAY AS DATE)", LocalDate.class,
+                u.MONTH_START, DSL.inline(ledgerDueDay - 1));
+        return u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)).and(due.le(f.asOf()));
     }
 
     private static DetailView.Field field(String id, String zh, String en, String format,

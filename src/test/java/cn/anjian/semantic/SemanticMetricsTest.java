@@ -183,6 +183,19 @@ class SemanticMetricsTest {
     }
 
     @Test
+    void aMonthsLedgerCountsAsMissingOnlyFromItsDueDayInTheNextMonth() {
+        Filters january = H1.withRange(YearMonth.of(2024, 1), YearMonth.of(2024, 1));
+        for (Object[] day : new Object[][] {{LocalDate.of(2024, 1, 31), 0L}, {LocalDate.of(2024, 2, 4), 0L},
+                {LocalDate.of(2024, 2, 5), 3L}, {LocalDate.of(2024, 6, 15), 3L}}) {
+            QueryResult missing = queries.run(new MetricQuery(List.of("ledgers_missing"), List.of(),
+                    january.withAsOf((LocalDate) day[0]), null, null));
+            assertThat(missing.rows().get(0).get(0)).as("missing on " + day[0]).isEqualTo(day[1]);
+            assertThat(queries.detail("ledgers_missing", january.withAsOf((LocalDate) day[0]), 100).rows())
+                    .as("listed on " + day[0]).hasSize(((Long) day[1]).intValue());
+        }
+    }
+
+    @Test
     void everyFilterChangesResultsExactlyAsADirectQuery() {
         assertFiltered("hazards_found", "sector", "fire", "SELECT count(*) FROM fact_hazard WHERE sector_code = 'fire'");
         assertFiltered("hazards_found", "village", XIHE, "SELECT count(*) FROM fact_hazard WHERE region_code = '" + XIHE + "'");
