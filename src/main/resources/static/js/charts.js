@@ -271,6 +271,7 @@ function drawTrend(panel, def, data, ctx) {
     });
   }
   const monthly = xDim?.id === 'month';
+  markPartialMonth(series, xs, monthly, ctx);
   const yAxes = [{ type: 'value', name: ms.length === 1 || seriesDim ? withUnit(ms[0], ctx) : '', minInterval: 1, nameTextStyle: { align: 'left' } }];
   if (series.some((s) => s.yAxisIndex === 1)) {
     yAxes.push({ type: 'value', name: '%', splitLine: { show: false } });
@@ -782,6 +783,46 @@ export function shiftMonth(value, months) {
 }
 
 /** 2025-03 → "3月" (with the year under January and the first month), or "Mar" / "Mar 2025" in English. */
+/**
+ * The month still under way, if the axis ends in it: `{ month, label }` (截至12月5日), else null. Its figures are of a
+ * few days only, so the chart marks them rather than let a full-looking bar or point read as a collapse.
+ */
+export function partialMonth(xs, ctx) {
+  const today = ctx.today;
+  if (!today || !xs.length || String(xs[xs.length - 1]) !== today.slice(0, 7)) {
+    return null;
+  }
+  const [year, month, day] = today.split('-').map(Number);
+  if (day === new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    return null; // the last day: the month is whole
+  }
+  const label = ctx.lang === 'en'
+    ? `to ${new Date(Date.UTC(year, month - 1, day)).toLocaleString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })}`
+    : `截至${month}月${day}日`;
+  return { month: today.slice(0, 7), label };
+}
+
+/** Shades the month under way, dims its bars and hollows its points, and names the day the data reach. */
+function markPartialMonth(series, xs, monthly, ctx) {
+  const partial = monthly ? partialMonth(xs, ctx) : null;
+  if (!partial || !series.length) {
+    return;
+  }
+  const last = xs.length - 1;
+  for (const s of series) {
+    const value = s.data[last];
+    s.data[last] = s.type === 'bar'
+      ? { value, itemStyle: { opacity: 0.45, borderType: 'dashed', borderWidth: 1, borderColor: '#888' } }
+      : { value, symbol: 'emptyCircle', symbolSize: 8 };
+  }
+  series[0].markArea = {
+    silent: true,
+    itemStyle: { color: 'rgba(128, 128, 128, 0.12)' },
+    label: { show: true, position: 'insideTop', fontSize: 11, color: '#888', formatter: partial.label },
+    data: [[{ xAxis: partial.month }, { xAxis: partial.month }]],
+  };
+}
+
 function monthLabel(value, index, ctx) {
   if (!MONTH.test(String(value))) {
     return String(value);

@@ -484,6 +484,7 @@ function context(section, signal) {
   return {
     lang,
     text,
+    today: root.dataset.today,
     theme: theme(),
     drillUrl: (dimension, code) => drillUrl(section._def, dimension, code),
     navigate: (url) => location.assign(url),

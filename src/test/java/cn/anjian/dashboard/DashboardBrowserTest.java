@@ -329,6 +329,25 @@ class DashboardBrowserTest {
         }
     }
 
+    /** The month under way (the suite's day is the 15th) is shaded and named with the day its data reach. */
+    @Test
+    void theMonthUnderWayIsMarkedAsPartialWithTheDayItsDataReach() {
+        browser.get(url("/dashboards/hazard-trends"));
+        waitForCharts(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mark = (Map<String, Object>) browser.executeScript("""
+                const chart = echarts.getInstanceByDom(document.querySelector('#panel-by-sector .chart'));
+                const option = chart.getOption();
+                const area = option.series[0].markArea;
+                const months = option.xAxis[0].data;
+                const last = option.series[0].data[months.length - 1];
+                return { label: area.label.formatter, month: area.data[0][0].xAxis, last: months[months.length - 1],
+                         dimmed: typeof last === 'object' && last.itemStyle.opacity < 1 };""");
+        assertThat(mark).containsEntry("label", "截至" + NOW.getMonthValue() + "月15日")
+                .containsEntry("month", NOW.toString()).containsEntry("last", NOW.toString())
+                .containsEntry("dimmed", true);
+    }
+
     /** The reports page's own button (its script a file, not an inline handler the CSP refuses) gives the workbook. */
     @Test
     void theReportsPageButtonDownloadsTheMonthlyWorkbook() throws Exception {
