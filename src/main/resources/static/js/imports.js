@@ -13,12 +13,14 @@ function csrfHeaders() {
   return { [header ? header.content : 'X-CSRF-TOKEN']: token.content };
 }
 
-function showError(title, detail, headers, unplaced) {
+function showError(title, detail, headers, unplaced, candidates) {
   $('error').hidden = false;
   $('error-title').textContent = title || '无法导入';
   $('error-detail').textContent = detail || '';
   fill('headers-found', 'error-headers', headers);
   fill('fields-unplaced', 'error-unplaced', unplaced);
+  fill('encoding-candidates', 'error-candidates', (candidates || []).map(
+    (c) => c.label + ' (把握 ' + c.confidence + '): ' + (c.preview || []).join(' ⏎ ')));
 }
 
 function fill(listId, boxId, items) {
@@ -87,7 +89,8 @@ form.addEventListener('submit', (e) => {
     } else {
       $('submit').disabled = false;
       $('progress').hidden = true;
-      showError(body.title || ('导入请求失败 (' + xhr.status + ')'), body.detail || xhr.statusText, body.headers, body.unplaced);
+      showError(body.title || ('导入请求失败 (' + xhr.status + ')'), body.detail || xhr.statusText, body.headers, body.unplaced,
+        body.candidates);
     }
   };
   xhr.onerror = () => {
