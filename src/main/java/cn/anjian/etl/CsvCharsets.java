@@ -134,9 +134,9 @@ final class CsvCharsets {
         }
         Charset guess = null;
         // ASCII puts its zero in one half; the other half has zeros only in the odd CJK character (一 is U+4E00)
-        if (units >= 4 && oddZeros >= units / 10 && evenZeros <= oddZeros / 4) {
+        if (units >= 4 && oddZeros >= Math.max(2, units / 10) && evenZeros <= oddZeros / 4) {
             guess = StandardCharsets.UTF_16LE;
-        } else if (units >= 4 && evenZeros >= units / 10 && oddZeros <= evenZeros / 4) {
+        } else if (units >= 4 && evenZeros >= Math.max(2, units / 10) && oddZeros <= evenZeros / 4) {
             guess = StandardCharsets.UTF_16BE;
         }
         return guess != null && decodes(head, 2 * units, guess) ? guess : null;

@@ -146,6 +146,12 @@ class ImportController {
                         + " (也可写 GBK、Latin-1、UTF-16)"));
     }
 
+    /** The profile files that do not load, each with its file, line, reason and (for a field name) the valid ones. */
+    @GetMapping("/api/imports/profiles/problems")
+    List<MappingProfiles.Problem> profileProblems() {
+        return profiles.problems();
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -184,6 +190,22 @@ class ImportController {
         problem.setProperty("headers", e.headers);
         problem.setProperty("unplaced", e.unplaced);
         problem.setProperty("closestProfile", e.profile);
+        List<MappingProfiles.Problem> broken = profiles.problems();
+        if (!broken.isEmpty()) {
+            problem.setProperty("brokenProfiles", broken);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(MappingProfiles.ProfileBroken.class)
+    ProblemDetail profileBroken(MappingProfiles.ProfileBroken e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("映射方案有错误");
+        problem.setProperty("profile", e.problem.name());
+        problem.setProperty("file", e.problem.file());
+        problem.setProperty("line", e.problem.line());
+        problem.setProperty("reason", e.problem.reason());
+        problem.setProperty("validFields", e.problem.validFields());
         return problem;
     }
 

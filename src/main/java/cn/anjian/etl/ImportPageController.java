@@ -30,6 +30,7 @@ class ImportPageController {
         model.addAttribute("kinds", List.of(ImportKind.values()));
         model.addAttribute("profiles", profiles.all().stream().filter(p -> !p.template()).toList());
         model.addAttribute("encodings", CsvCharsets.CHOICES);
+        model.addAttribute("profileProblems", profiles.problems());
         model.addAttribute("recent", batches.recent(15).stream().map(EtlBatchRepository::toStatus).toList());
         return "imports/index";
     }
