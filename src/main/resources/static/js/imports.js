@@ -65,6 +65,9 @@ form.addEventListener('submit', (e) => {
   $('error').hidden = true;
   $('links').hidden = true;
   $('reject-download').hidden = true;
+  $('change-counts').hidden = true;
+  $('profile-used').hidden = true;
+  $('change-sample').hidden = true;
   $('message').textContent = '';
   $('progress').hidden = false;
   $('file-name').textContent = fileInput.files[0].name;
@@ -115,6 +118,18 @@ function poll(id) {
     $('read').textContent = s.read;
     $('written').textContent = s.written;
     $('rejected').textContent = s.rejected;
+    if (s.added !== null && s.added !== undefined) {
+      $('added').textContent = s.added;
+      $('updated').textContent = s.updated;
+      $('unchanged').textContent = s.unchanged;
+      $('change-counts').hidden = false;
+    }
+    if (s.profile) {
+      $('profile-name').textContent = s.profile;
+      $('profile-used').hidden = false;
+    }
+    fill('change-list', 'change-sample', (s.changes || []).flatMap(
+      (c) => c.fields.map((f) => c.key + ' [' + f.field + '] ' + (f.before ?? '(空)') + ' → ' + (f.after ?? '(空)'))));
     const finished = s.status === 'COMPLETED' || s.status === 'FAILED';
     setBar(s.percent, s.status === 'FAILED');
     if (!finished) {
