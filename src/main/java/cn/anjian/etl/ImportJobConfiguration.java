@@ -140,9 +140,11 @@ class ImportJobConfiguration {
         private final JdbcTemplate jdbc;
         private final EtlProperties properties;
         private final ImportProgress progress;
+        private final UploadRetention retention;
 
         ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties,
-                          ImportProgress progress) {
+                          ImportProgress progress, UploadRetention retention) {
+            this.retention = retention;
             this.batches = batches;
             this.jdbc = jdbc;
             this.properties = properties;
@@ -172,9 +174,11 @@ class ImportJobConfiguration {
             batches.finished(batchId, status, message);
             progress.done(batchId);
             if ("COMPLETED".equals(status)) {
-                // a failed import keeps its stage table so that a restart can resume at the step that failed
+                // a failed import keeps its stage table (and upload) so that a restart can resume where it failed
                 StagingSql.dropStage(batchId).forEach(jdbc::execute);
+                retention.completed(batchId, Path.of(execution.getJobParameters().getString(FILE)));
             }
+            retention.sweep();
             try {
                 Files.deleteIfExists(LedgerStager.stagedCsv(properties.workDir(), batchId));
                 Files.deleteIfExists(LedgerStager.utf8Copy(properties.workDir(), batchId));

@@ -192,7 +192,7 @@ class LedgerImportService implements ImportService, DisposableBean {
         }
     }
 
-    /** Where an upload waits for its import (and stays, as the source of its lineage). */
+    /** Where an upload waits for its import (until {@link UploadRetention} deletes it; etl_batch keeps its checksum). */
     Path uploadPath(long id, String originalName) {
         String base = originalName == null || originalName.isBlank() ? "ledger" : originalName;
         return properties.workDir().resolve("uploads")
