@@ -1,5 +1,6 @@
 package cn.anjian;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +20,25 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AnjianApplication {
 
+    /** Where a command's log goes (its console shows only results and reasons, unless --debug). */
+    static final String CLI_LOG = "./data/logs/anjian-cli.log";
+
     private static final Set<String> COMMANDS = Set.of("import", "withdraw", "create-admin");
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(AnjianApplication.class);
         boolean command = args.length > 0 && COMMANDS.contains(args[0]);
+        boolean debug = Arrays.asList(args).contains("--debug");
         if (command) {
             app.setWebApplicationType(WebApplicationType.NONE);
             Map<String, Object> defaults = new HashMap<>();
             defaults.put("anjian.cli.command", args[0]);
+            if (!debug) {
+                // a command prints its own results and reasons; the log (stack traces included) goes to a file
+                defaults.put("logging.threshold.console", "OFF");
+                defaults.put("logging.file.name", CLI_LOG);
+                app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+            }
             app.setDefaultProperties(defaults);
         }
         try {
@@ -41,8 +52,21 @@ public class AnjianApplication {
                         + "或在运行中的应用里操作 (上传页面、用户管理页面)。");
                 System.exit(3);
             }
+            if (command && !debug) {
+                System.err.println("命令未能完成: " + rootMessage(e) + " (详情见日志 " + CLI_LOG + "，或加 --debug 重新运行)");
+                System.exit(1);
+            }
             throw e;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static boolean isLocked(Throwable e) {

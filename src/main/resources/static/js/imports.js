@@ -13,12 +13,14 @@ function csrfHeaders() {
   return { [header ? header.content : 'X-CSRF-TOKEN']: token.content };
 }
 
-function showError(title, detail, headers, unplaced) {
+function showError(title, detail, headers, unplaced, candidates) {
   $('error').hidden = false;
   $('error-title').textContent = title || '无法导入';
   $('error-detail').textContent = detail || '';
   fill('headers-found', 'error-headers', headers);
   fill('fields-unplaced', 'error-unplaced', unplaced);
+  fill('encoding-candidates', 'error-candidates', (candidates || []).map(
+    (c) => c.label + ' (把握 ' + c.confidence + '): ' + (c.preview || []).join(' ⏎ ')));
 }
 
 function fill(listId, boxId, items) {
@@ -63,6 +65,9 @@ form.addEventListener('submit', (e) => {
   $('error').hidden = true;
   $('links').hidden = true;
   $('reject-download').hidden = true;
+  $('change-counts').hidden = true;
+  $('profile-used').hidden = true;
+  $('change-sample').hidden = true;
   $('message').textContent = '';
   $('progress').hidden = false;
   $('file-name').textContent = fileInput.files[0].name;
@@ -87,7 +92,8 @@ form.addEventListener('submit', (e) => {
     } else {
       $('submit').disabled = false;
       $('progress').hidden = true;
-      showError(body.title || ('导入请求失败 (' + xhr.status + ')'), body.detail || xhr.statusText, body.headers, body.unplaced);
+      showError(body.title || ('导入请求失败 (' + xhr.status + ')'), body.detail || xhr.statusText, body.headers, body.unplaced,
+        body.candidates);
     }
   };
   xhr.onerror = () => {
@@ -112,6 +118,18 @@ function poll(id) {
     $('read').textContent = s.read;
     $('written').textContent = s.written;
     $('rejected').textContent = s.rejected;
+    if (s.added !== null && s.added !== undefined) {
+      $('added').textContent = s.added;
+      $('updated').textContent = s.updated;
+      $('unchanged').textContent = s.unchanged;
+      $('change-counts').hidden = false;
+    }
+    if (s.profile) {
+      $('profile-name').textContent = s.profile;
+      $('profile-used').hidden = false;
+    }
+    fill('change-list', 'change-sample', (s.changes || []).flatMap(
+      (c) => c.fields.map((f) => c.key + ' [' + f.field + '] ' + (f.before ?? '(空)') + ' → ' + (f.after ?? '(空)'))));
     const finished = s.status === 'COMPLETED' || s.status === 'FAILED';
     setBar(s.percent, s.status === 'FAILED');
     if (!finished) {

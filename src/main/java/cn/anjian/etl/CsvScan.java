@@ -1,6 +1,12 @@
 package cn.anjian.etl;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -25,16 +31,22 @@ final class CsvScan {
     private CsvScan() {
     }
 
-    /**
-     * The separator of the header line: the most frequent of , ; and tab (comma on a tie). Read from the bytes of the
-     * first non-blank line, so it needs no charset.
-     */
+    /** The separator of a UTF-8 (or other ASCII-compatible) file's header line: see {@link #delimiter(Path, Charset)}. */
     static char delimiter(Path file) throws IOException {
+        return delimiter(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The separator of the header line: the most frequent of , ; and tab (comma on a tie). Read from the characters of
+     * the first non-blank line in the file's encoding (UTF-16 separators are two bytes).
+     */
+    static char delimiter(Path file, Charset charset) throws IOException {
         long commas = 0;
         long semicolons = 0;
         long tabs = 0;
         boolean blank = true;
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
             int b;
             while ((b = in.read()) >= 0) {
                 if (b == '\n' || b == '\r') {
@@ -53,7 +65,7 @@ final class CsvScan {
                     default -> {
                     }
                 }
-                blank &= b == ' ' || b == '\t';
+                blank &= b == ' ' || b == '\t' || b == '\uFEFF';
             }
         }
         if (tabs > commas && tabs >= semicolons) {

@@ -115,7 +115,7 @@ class EtlBatchRepository {
         ImportService.Changes changes = r.getRowsNew() == null ? null
                 : new ImportService.Changes(r.getRowsNew(), r.getRowsUpdated(), r.getRowsUnchanged());
         return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
-                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes);
+                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes, r.getProfile());
     }
 
     void changes(long id, long added, long updated, long unchanged) {

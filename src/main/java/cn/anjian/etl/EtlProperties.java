@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param inbox        a folder watched for ledgers to import unattended (moved to done/ or failed/); none if unset
  * @param inboxPoll    how often the inbox is looked at
  * @param maxCells     the most cells one file may have (a guard against files that would exhaust the disk)
+ * @param uploadRetention how long the working copy of a failed upload is kept (to restart or inspect it), and of a
+ *                     completed one with rejected rows (its 拒收记录 .xlsx shows them as they stand in the ledger);
+ *                     the copy of an upload that loaded without rejects is deleted when its import completes
  */
 @Validated
 @ConfigurationProperties("anjian.etl")
@@ -24,5 +27,6 @@ public record EtlProperties(@NotNull @DefaultValue("./data/work") Path workDir,
                             @DefaultValue("./etl/mappings") Path mappingsDir,
                             Path inbox,
                             @DefaultValue("5s") Duration inboxPoll,
-                            @DefaultValue("200000000") long maxCells) {
+                            @DefaultValue("200000000") long maxCells,
+                            @NotNull @DefaultValue("30d") Duration uploadRetention) {
 }

@@ -2,6 +2,7 @@ package cn.anjian.etl;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ class ImportController {
     @PostMapping("/api/imports")
     ResponseEntity<Map<String, Object>> submit(@RequestParam(name = "file", required = false) MultipartFile file,
                                                @RequestParam(name = "kind", required = false) String kind,
-                                               @RequestParam(name = "profile", required = false) String profile)
+                                               @RequestParam(name = "profile", required = false) String profile,
+                                               @RequestParam(name = "encoding", required = false) String encoding)
             throws IOException {
         ImportKind importKind = null;
         if (kind != null && !kind.isBlank() && !"auto".equalsIgnoreCase(kind)) {
@@ -59,12 +61,13 @@ class ImportController {
         if (file == null || file.isEmpty()) {
             throw new BadImportRequest("file", "请上传一个非空的台账文件 (参数 file)");
         }
+        Charset charset = encoding(encoding);
         String name = file.getOriginalFilename() == null ? "ledger" : Path.of(file.getOriginalFilename()).getFileName().toString();
         Path temp = Files.createTempFile("anjian-upload-", ".bin");
         try {
             file.transferTo(temp);
-            MappingProfile chosen = stager.inspect(temp, name, importKind, blankToNull(profile));
-            long id = imports.submit(chosen.kind(), chosen.template() ? null : chosen.name(), temp, name);
+            MappingProfile chosen = stager.inspect(temp, name, importKind, blankToNull(profile), charset);
+            long id = imports.submit(chosen.kind(), chosen.template() ? null : chosen.name(), charset, temp, name);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", id);
             body.put("kind", chosen.kind().code());
@@ -133,6 +136,22 @@ class ImportController {
                 "kindZh", p.kind().labelZh())).toList();
     }
 
+    /** The encoding a user named, null for "detect it" (blank or auto); 400 for one we do not read. */
+    static Charset encoding(String encoding) {
+        if (encoding == null || encoding.isBlank() || "auto".equalsIgnoreCase(encoding.trim())) {
+            return null;
+        }
+        return CsvCharsets.named(encoding).orElseThrow(() -> new BadImportRequest("encoding",
+                "不认识的文件编码「" + encoding + "」。可选: auto (自动识别)、" + String.join("、", CsvCharsets.CHOICES.keySet())
+                        + " (也可写 GBK、Latin-1、UTF-16)"));
+    }
+
+    /** The profile files that do not load, each with its file, line, reason and (for a field name) the valid ones. */
+    @GetMapping("/api/imports/profiles/problems")
+    List<MappingProfiles.Problem> profileProblems() {
+        return profiles.problems();
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -141,9 +160,9 @@ class ImportController {
      * What the progress bar polls and the API answers: the import with its live phase and percent, and once loaded
      * how many rows it added, updated and found unchanged, with a sample of the updates (before → after).
      */
-    record ImportView(long id, String kind, String fileName, String status, long read, long written, long rejected,
-                      String message, String phase, int percent, Long added, Long updated, Long unchanged,
-                      List<ImportService.Change> changes) {
+    record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
+                      long rejected, String message, String phase, int percent, Long added, Long updated,
+                      Long unchanged, List<ImportService.Change> changes) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
@@ -158,7 +177,7 @@ class ImportController {
                 default -> live == null ? "开始" : live.phase().labelZh;
             };
             ImportService.Changes c = s.changes();
-            return new ImportView(s.id(), s.kind(), s.fileName(), s.status(), read, s.written(), s.rejected(),
+            return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
                     c == null ? null : c.updated(), c == null ? null : c.unchanged(), changes);
         }
@@ -171,6 +190,30 @@ class ImportController {
         problem.setProperty("headers", e.headers);
         problem.setProperty("unplaced", e.unplaced);
         problem.setProperty("closestProfile", e.profile);
+        List<MappingProfiles.Problem> broken = profiles.problems();
+        if (!broken.isEmpty()) {
+            problem.setProperty("brokenProfiles", broken);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(MappingProfiles.ProfileBroken.class)
+    ProblemDetail profileBroken(MappingProfiles.ProfileBroken e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("映射方案有错误");
+        problem.setProperty("profile", e.problem.name());
+        problem.setProperty("file", e.problem.file());
+        problem.setProperty("line", e.problem.line());
+        problem.setProperty("reason", e.problem.reason());
+        problem.setProperty("validFields", e.problem.validFields());
+        return problem;
+    }
+
+    @ExceptionHandler(EncodingUncertain.class)
+    ProblemDetail encodingUncertain(EncodingUncertain e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("无法确定文件编码");
+        problem.setProperty("candidates", e.candidates());
         return problem;
     }
 

@@ -40,6 +40,7 @@ class ImportJobConfiguration {
     static final String FILE = "file";
     static final String FILE_NAME = "fileName";
     static final String PROFILE = "profile";
+    static final String ENCODING = "encoding";
 
     @Bean
     Job ledgerImportJob(JobRepository jobRepository, Step stageStep, Step loadStep, Step martsStep,
@@ -60,7 +61,7 @@ class ImportJobConfiguration {
                     Params p = Params.of(context);
                     LedgerStager.Staged staged;
                     try {
-                        staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.file(), p.fileName(),
+                        staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.encoding(), p.file(), p.fileName(),
                                 properties.workDir());
                     } catch (LedgerFormatException e) {
                         // every fatal error names the file it is about
@@ -139,9 +140,11 @@ class ImportJobConfiguration {
         private final JdbcTemplate jdbc;
         private final EtlProperties properties;
         private final ImportProgress progress;
+        private final UploadRetention retention;
 
         ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties,
-                          ImportProgress progress) {
+                          ImportProgress progress, UploadRetention retention) {
+            this.retention = retention;
             this.batches = batches;
             this.jdbc = jdbc;
             this.properties = properties;
@@ -164,35 +167,24 @@ class ImportJobConfiguration {
             if (status == null) {
                 return;
             }
+            String fileName = execution.getJobParameters().getString(FILE_NAME);
             String message = execution.getAllFailureExceptions().stream()
-                    .map(ImportJobListener::messageOf)
+                    .map(e -> ImportFailure.reason(batchId, fileName, e))
                     .findFirst().orElse(null);
             batches.finished(batchId, status, message);
             progress.done(batchId);
             if ("COMPLETED".equals(status)) {
-                // a failed import keeps its stage table so that a restart can resume at the step that failed
+                // a failed import keeps its stage table (and upload) so that a restart can resume where it failed
                 StagingSql.dropStage(batchId).forEach(jdbc::execute);
+                retention.completed(batchId, Path.of(execution.getJobParameters().getString(FILE)));
             }
+            retention.sweep();
             try {
                 Files.deleteIfExists(LedgerStager.stagedCsv(properties.workDir(), batchId));
+                Files.deleteIfExists(LedgerStager.utf8Copy(properties.workDir(), batchId));
             } catch (java.io.IOException ignored) {
                 // a leftover scratch file is harmless; the next import of this id overwrites it
             }
-        }
-
-        private static String messageOf(Throwable t) {
-            Throwable cause = t;
-            while (!(cause instanceof LedgerFormatException) && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof LedgerFormatException) {
-                return cause.getMessage();
-            }
-            Throwable root = t;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            return "导入失败: " + root.getMessage();
         }
 
         private static long batchId(JobExecution execution) {
@@ -201,12 +193,14 @@ class ImportJobConfiguration {
     }
 
     /** The job parameters of one import. */
-    record Params(long batchId, ImportKind kind, Path file, String fileName, String profile) {
+    record Params(long batchId, ImportKind kind, Path file, String fileName, String profile,
+                  java.nio.charset.Charset encoding) {
         static Params of(ChunkContext context) {
             Map<String, Object> p = context.getStepContext().getJobParameters();
             return new Params(((Number) p.get(BATCH_ID)).longValue(),
                     ImportKind.fromCode((String) p.get(KIND)).orElseThrow(),
-                    Path.of((String) p.get(FILE)), (String) p.get(FILE_NAME), (String) p.get(PROFILE));
+                    Path.of((String) p.get(FILE)), (String) p.get(FILE_NAME), (String) p.get(PROFILE),
+                    CsvCharsets.named((String) p.get(ENCODING)).orElse(null));
         }
     }
 }

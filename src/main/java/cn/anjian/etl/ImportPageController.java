@@ -29,6 +29,8 @@ class ImportPageController {
     String upload(Model model) {
         model.addAttribute("kinds", List.of(ImportKind.values()));
         model.addAttribute("profiles", profiles.all().stream().filter(p -> !p.template()).toList());
+        model.addAttribute("encodings", CsvCharsets.CHOICES);
+        model.addAttribute("profileProblems", profiles.problems());
         model.addAttribute("recent", batches.recent(15).stream().map(EtlBatchRepository::toStatus).toList());
         return "imports/index";
     }

@@ -33,16 +33,18 @@ public interface ImportService {
 
     /**
      * What a user sees of one import. status is STARTING | STARTED | COMPLETED | FAILED | WITHDRAWN;
-     * {@code written} = new + updated; {@code changes} is null until the load step has run.
+     * {@code written} = new + updated; {@code changes} is null until the load step has run; {@code profile} is the
+     * mapping profile that read the file (null until it was read).
      */
     record ImportStatus(long id, String kind, String fileName, String status, long read, long written,
-                        long rejected, String message, Changes changes) {
+                        long rejected, String message, Changes changes, String profile) {
 
         /** The counts in words, as the CLI and the inbox report print them. */
         public String countsZh() {
             String loaded = changes == null ? "入库 " + written + " 条"
                     : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条";
-            return "读取 " + read + " 条，" + loaded + "，拒收 " + rejected + " 条";
+            return (profile == null ? "" : "映射方案 " + profile + "，") + "读取 " + read + " 条，" + loaded
+                    + "，拒收 " + rejected + " 条";
         }
     }
 

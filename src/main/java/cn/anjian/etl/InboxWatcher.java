@@ -87,9 +87,9 @@ class InboxWatcher {
         boolean ok;
         ImportService.ImportStatus status = null;
         try {
-            MappingProfile profile = stager.inspect(working, name, null, null);
+            MappingProfile profile = stager.inspect(working, name, null, null, null);
             report.append("映射方案: ").append(profile.title()).append(" (").append(profile.name()).append(")\n");
-            status = imports.importNow(profile.kind(), profile.template() ? null : profile.name(), working, name);
+            status = imports.importNow(profile.kind(), profile.template() ? null : profile.name(), null, working, name);
             report.append("状态: ").append(status.status()).append('\n').append(status.countsZh()).append('\n');
             if (status.message() != null) {
                 report.append("说明: ").append(status.message()).append('\n');

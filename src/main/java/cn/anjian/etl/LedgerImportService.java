@@ -3,6 +3,7 @@ package cn.anjian.etl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,11 +62,14 @@ class LedgerImportService implements ImportService, DisposableBean {
 
     @Override
     public long submit(ImportKind kind, Path file, String originalName) {
-        return submit(kind, null, file, originalName);
+        return submit(kind, null, null, file, originalName);
     }
 
-    /** Queues a file to be read through a mapping profile (null: the kind's profiles decide by its headers). */
-    long submit(ImportKind kind, String profile, Path file, String originalName) {
+    /**
+     * Queues a file to be read through a mapping profile (null: the kind's profiles decide by its headers), a CSV
+     * in the given encoding (null: detected).
+     */
+    long submit(ImportKind kind, String profile, Charset encoding, Path file, String originalName) {
         try {
             Path uploads = Files.createDirectories(properties.workDir().resolve("uploads"));
             Path copy = Files.createTempFile(uploads, "upload-", ".bin");
@@ -73,7 +77,7 @@ class LedgerImportService implements ImportService, DisposableBean {
             long id = batches.create(kind, originalName, sha256(copy));
             Path kept = uploadPath(id, originalName);
             Files.move(copy, kept, StandardCopyOption.REPLACE_EXISTING);
-            worker.submit(() -> run(id, kind, profile, kept, originalName));
+            worker.submit(() -> run(id, kind, profile, encoding, kept, originalName));
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,12 +86,12 @@ class LedgerImportService implements ImportService, DisposableBean {
 
     @Override
     public ImportStatus importNow(ImportKind kind, Path file, String originalName) {
-        return importNow(kind, null, file, originalName);
+        return importNow(kind, null, null, file, originalName);
     }
 
-    ImportStatus importNow(ImportKind kind, String profile, Path file, String originalName) {
+    ImportStatus importNow(ImportKind kind, String profile, Charset encoding, Path file, String originalName) {
         long id = batches.create(kind, originalName, sha256(file));
-        Future<?> done = worker.submit(() -> run(id, kind, profile, file, originalName));
+        Future<?> done = worker.submit(() -> run(id, kind, profile, encoding, file, originalName));
         await(done);
         return status(id).orElseThrow();
     }
@@ -129,7 +133,7 @@ class LedgerImportService implements ImportService, DisposableBean {
         worker.submit(() -> {
             JobExecution last = jobExecutionId == null ? null : jobRepository.getJobExecution(jobExecutionId);
             if (last == null) {
-                run(id, kind, null, file, fileName);
+                run(id, kind, null, null, file, fileName);
                 return;
             }
             try {
@@ -139,16 +143,18 @@ class LedgerImportService implements ImportService, DisposableBean {
                 log.info("Resuming import {} ({}) after an interruption", id, fileName);
                 jobOperator.restart(last);
             } catch (Exception e) {
-                log.error("Could not resume import {}", id, e);
-                batches.finished(id, "FAILED", "中断后无法恢复: " + e.getMessage());
+                batches.finished(id, "FAILED", "中断后无法恢复: " + ImportFailure.reason(id, fileName, e));
             }
         });
     }
 
-    private void run(long id, ImportKind kind, String profile, Path file, String fileName) {
+    private void run(long id, ImportKind kind, String profile, Charset encoding, Path file, String fileName) {
         JobParametersBuilder builder = new JobParametersBuilder();
         if (profile != null) {
             builder.addString(ImportJobConfiguration.PROFILE, profile, false);
+        }
+        if (encoding != null) {
+            builder.addString(ImportJobConfiguration.ENCODING, encoding.name(), false);
         }
         JobParameters parameters = builder
                 .addLong(ImportJobConfiguration.BATCH_ID, id)
@@ -160,8 +166,7 @@ class LedgerImportService implements ImportService, DisposableBean {
             JobExecution execution = jobOperator.start(job, parameters);
             log.info("Import {} of {} ({}): {}", id, fileName, kind.code(), execution.getStatus());
         } catch (Exception e) {
-            log.error("Import {} could not start", id, e);
-            batches.finished(id, "FAILED", "无法启动导入: " + e.getMessage());
+            batches.finished(id, "FAILED", "无法启动导入: " + ImportFailure.reason(id, fileName, e));
         }
     }
 
@@ -187,7 +192,7 @@ class LedgerImportService implements ImportService, DisposableBean {
         }
     }
 
-    /** Where an upload waits for its import (and stays, as the source of its lineage). */
+    /** Where an upload waits for its import (until {@link UploadRetention} deletes it; etl_batch keeps its checksum). */
     Path uploadPath(long id, String originalName) {
         String base = originalName == null || originalName.isBlank() ? "ledger" : originalName;
         return properties.workDir().resolve("uploads")

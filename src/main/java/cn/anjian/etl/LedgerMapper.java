@@ -205,6 +205,10 @@ final class LedgerMapper implements LedgerRows.Sink {
                 rowNames.put(i, new ArrayList<>(List.of(v.trim())));
             }
         });
+        // every profile that fits this row; the one that places the most columns reads it, a tie is refused
+        List<MappingProfile> fitting = new ArrayList<>();
+        List<Map<String, Integer>> fittingFields = new ArrayList<>();
+        List<List<Integer>> fittingKeys = new ArrayList<>();
         for (MappingProfile p : chosen != null ? List.of(chosen) : candidates) {
             if (sheet != null && !p.sheets().isEmpty() && !p.sheets().contains(sheet)) {
                 continue;
@@ -213,14 +217,10 @@ final class LedgerMapper implements LedgerRows.Sink {
             Map<String, Integer> fields = place(p, rowNames, unplaced);
             List<Integer> keys = keyColumns(p, rowNames, unplaced);
             if (unplaced.isEmpty()) {
-                chosen = p;
-                header = new TreeMap<>(rowCells);
-                names = rowNames;
-                placed = fields;
-                keyColumnIndexes = keys;
-                width = rowCells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-                subHeaderRowsLeft = 2;
-                return;
+                fitting.add(p);
+                fittingFields.add(fields);
+                fittingKeys.add(keys);
+                continue;
             }
             int score = rowNames.size() * 0 + (p.requiredColumns().size() + p.keyColumns().size() - unplaced.size()) * 100
                     + rowNames.size();
@@ -231,6 +231,29 @@ final class LedgerMapper implements LedgerRows.Sink {
                 bestUnplaced = unplaced;
             }
         }
+        if (fitting.isEmpty()) {
+            return;
+        }
+        int most = fittingFields.stream().mapToInt(Map::size).max().orElseThrow();
+        List<MappingProfile> best = new ArrayList<>();
+        for (int i = 0; i < fitting.size(); i++) {
+            if (fittingFields.get(i).size() == most) {
+                best.add(fitting.get(i));
+            }
+        }
+        if (best.size() > 1) {
+            throw new LedgerFormatException("文件「" + fileName + "」的表头同时符合 " + best.size() + " 个映射方案，且各放下 "
+                    + most + " 列，无法确定用哪一个: " + String.join("、", best.stream().map(p -> p.name() + " (" + p.title() + ")").toList())
+                    + "。请指定映射方案 (上传页面的“映射方案”、API 参数 profile、命令行 --profile=)");
+        }
+        int i = fitting.indexOf(best.get(0));
+        chosen = fitting.get(i);
+        header = new TreeMap<>(rowCells);
+        names = rowNames;
+        placed = fittingFields.get(i);
+        keyColumnIndexes = fittingKeys.get(i);
+        width = rowCells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        subHeaderRowsLeft = 2;
     }
 
     /** A second header row: cells only under blank header cells or under the first cell of a merged span. */

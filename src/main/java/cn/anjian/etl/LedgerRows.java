@@ -45,8 +45,8 @@ import org.xml.sax.XMLReader;
 /**
  * Reads any ledger file as rows of cells keyed by column index, with 1-based sheet row numbers (CSV: the physical
  * line a record starts on, so quoted line breaks and blank lines keep numbers right). .xlsx streams through POI's
- * SAX reader (a 50 MB workbook needs little heap); .xls through HSSF; CSV through commons-csv in UTF-8 or GB18030
- * with the separator detected. Date cells become ISO text, numbers their plain digits.
+ * SAX reader (a 50 MB workbook needs little heap); .xls through HSSF; CSV through commons-csv in its detected encoding
+ * ({@link CsvCharsets}) with the separator detected. Date cells become ISO text, numbers their plain digits.
  */
 final class LedgerRows {
 
@@ -74,10 +74,15 @@ final class LedgerRows {
     }
 
     static void read(Path file, String fileName, Sink sink) throws IOException {
+        read(file, fileName, sink, null);
+    }
+
+    /** Reads any ledger; a CSV in the given encoding, or the one detected when null. */
+    static void read(Path file, String fileName, Sink sink, Charset encoding) throws IOException {
         switch (LedgerStager.Format.of(file)) {
             case XLSX -> readXlsx(file, fileName, sink);
             case XLS -> readXls(file, fileName, sink);
-            case CSV -> readCsv(file, fileName, sink);
+            case CSV -> readCsv(file, fileName, sink, encoding != null ? encoding : CsvCharsets.detect(file, fileName));
         }
     }
 
@@ -175,13 +180,9 @@ final class LedgerRows {
         }
     }
 
-    /** CSV in UTF-8 (±BOM) or GB18030, separator , ; or tab; records keep the line they start on. */
-    static void readCsv(Path file, String fileName, Sink sink) throws IOException {
-        readCsv(file, fileName, sink, CsvCharsets.detect(file));
-    }
-
+    /** CSV in the given encoding, separator , ; or tab; records keep the line they start on. */
     static void readCsv(Path file, String fileName, Sink sink, Charset charset) throws IOException {
-        char delimiter = CsvScan.delimiter(file);
+        char delimiter = CsvScan.delimiter(file, charset);
         long total = Math.max(1, Files.size(file));
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setTrim(false).get();

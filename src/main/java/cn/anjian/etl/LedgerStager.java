@@ -51,12 +51,13 @@ class LedgerStager {
     }
 
     /** Which profile reads a file (header rows only): for the upload's immediate answer and "let the profile decide". */
-    MappingProfile inspect(Path source, String fileName, ImportKind kind, String profileName) throws IOException {
+    MappingProfile inspect(Path source, String fileName, ImportKind kind, String profileName, Charset encoding)
+            throws IOException {
         requireContent(source, fileName);
         LedgerMapper mapper = new LedgerMapper(profiles.candidates(kind, profileName), fileName, false, null,
                 Long.MAX_VALUE, null, null);
         try {
-            LedgerRows.read(source, fileName, new StopAtFirstRecord(mapper));
+            LedgerRows.read(source, fileName, new StopAtFirstRecord(mapper), encoding);
         } catch (LedgerRows.Stop stop) {
             return mapper.chosen();
         }
@@ -64,9 +65,13 @@ class LedgerStager {
         return mapper.chosen();
     }
 
-    /** Builds the stage table and returns the number of records read. */
-    Staged stage(long batchId, ImportKind kind, String profileName, Path source, String fileName, Path workDir)
-            throws IOException {
+    /**
+     * Builds the stage table and returns the number of records read. A CSV not in UTF-8 ({@code encoding}, or the
+     * one {@link CsvCharsets} detects) is first transcoded to a UTF-8 copy in the work folder, which both readers
+     * then read.
+     */
+    Staged stage(long batchId, ImportKind kind, String profileName, Charset encoding, Path source, String fileName,
+                 Path workDir) throws IOException {
         Files.createDirectories(workDir);
         requireContent(source, fileName);
         progress.phase(batchId, ImportProgress.Phase.READING);
@@ -76,9 +81,17 @@ class LedgerStager {
         long started = System.nanoTime();
         Charset charset = null;
         if (format == Format.CSV) {
+            // a file that starts as UTF-8 is taken as UTF-8 for now; the whole file is checked below
+            boolean assumed = encoding == null && CsvCharsets.startsAsUtf8(source);
+            charset = encoding != null ? encoding : assumed ? StandardCharsets.UTF_8 : CsvCharsets.detect(source, fileName);
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                Path utf8 = utf8Copy(workDir, batchId);
+                CsvCharsets.transcodeToUtf8(source, charset, utf8);
+                log.info("Import {}: {} read as {} and transcoded to UTF-8", batchId, fileName, charset.name());
+                source = utf8;
+                charset = StandardCharsets.UTF_8;
+            }
             char delimiter = CsvScan.delimiter(source);
-            // the header is read as UTF-8 when the file starts as UTF-8; the whole file is checked below
-            charset = CsvCharsets.startsAsUtf8(source) ? StandardCharsets.UTF_8 : CsvCharsets.detect(source);
             LedgerMapper header = new LedgerMapper(candidates, fileName, true, null, Long.MAX_VALUE, null, null);
             try {
                 LedgerRows.readCsv(source, fileName, new StopAtFirstRecord(header), charset);
@@ -90,22 +103,18 @@ class LedgerStager {
             log.info("Import {}: {} {} (checks took {} ms)", batchId, fileName,
                     fast ? "goes to DuckDB's reader directly" : "is read through Java",
                     (System.nanoTime() - started) / 1_000_000);
-            if (fast && charset.equals(StandardCharsets.UTF_8)) {
+            if (fast) {
                 try {
                     return fastPath(batchId, header, source, delimiter, fileName);
                 } catch (LedgerFormatException e) {
-                    if (CsvCharsets.isNotUtf8Error(e)) {
+                    if (assumed && CsvCharsets.isNotUtf8Error(e)) {
                         CsvCharsets.refuseMixed(source);
                     }
                     throw e;
                 }
             }
-            if (fast) {
-                CsvCharsets.transcodeToUtf8(source, charset, csv);
-                return fastPath(batchId, header, csv, delimiter, fileName);
-            }
-            if (charset.equals(StandardCharsets.UTF_8)) {
-                charset = CsvCharsets.detect(source); // the Java reader needs the whole file's encoding
+            if (assumed && !CsvCharsets.detect(source, fileName).equals(StandardCharsets.UTF_8)) {
+                CsvCharsets.refuseMixed(source); // the Java reader needs the whole file's encoding
             }
         }
         LedgerMapper mapper;
@@ -132,12 +141,12 @@ class LedgerStager {
         for (ImportKind.Column c : kind.columns()) {
             columns.put(c.field(), c.field());
         }
-        return build(batchId, mapper.chosen(), csv, columns, true, ',');
+        return build(batchId, mapper.chosen(), csv, columns, true, ',', fileName);
     }
 
     private Staged fastPath(long batchId, LedgerMapper header, Path csv, char delimiter, String fileName) {
         progress.phase(batchId, ImportProgress.Phase.STAGING);
-        List<String> duckNames = describe(csv, delimiter);
+        List<String> duckNames = describe(csv, delimiter, fileName);
         Map<String, String> columns = new LinkedHashMap<>();
         header.placedColumns().forEach((field, index) -> {
             if (index < duckNames.size()) {
@@ -145,7 +154,7 @@ class LedgerStager {
             }
         });
         long t = System.nanoTime();
-        Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter);
+        Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter, fileName);
         log.info("Import {}: stage table of {} rows built in {} ms", batchId, staged.read(), (System.nanoTime() - t) / 1_000_000);
         if (staged.read() == 0) {
             throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
@@ -154,7 +163,7 @@ class LedgerStager {
     }
 
     private Staged build(long batchId, MappingProfile profile, Path csv, Map<String, String> columns,
-                         boolean explicitRows, char delimiter) {
+                         boolean explicitRows, char delimiter, String fileName) {
         jdbc.execute(WarehouseToday.variable(clock));
         for (String sql : StagingSql.aliasVariables(profile)) {
             jdbc.execute(sql);
@@ -162,7 +171,7 @@ class LedgerStager {
         try {
             jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, explicitRows, delimiter));
         } catch (org.springframework.dao.DataAccessException e) {
-            throw new LedgerFormatException("无法读取文件: " + e.getMostSpecificCause().getMessage(), e);
+            throw ImportFailure.unreadable(fileName, e);
         }
         Long read = jdbc.queryForObject("SELECT count(*) FROM " + StagingSql.stageTable(batchId), Long.class);
         return new Staged(read == null ? 0 : read, profile);
@@ -178,14 +187,19 @@ class LedgerStager {
         return workDir.resolve("staged-" + batchId + ".csv");
     }
 
-    private List<String> describe(Path csv, char delimiter) {
+    /** The UTF-8 copy of a CSV in another encoding. */
+    static Path utf8Copy(Path workDir, long batchId) {
+        return workDir.resolve("utf8-" + batchId + ".csv");
+    }
+
+    private List<String> describe(Path csv, char delimiter, String fileName) {
         try {
             return jdbc.query("DESCRIBE SELECT * FROM read_csv(" + StagingSql.quoteLiteral(csv.toAbsolutePath().toString())
                     + ", header = true, all_varchar = true, auto_detect = true, delim = "
                     + StagingSql.quoteLiteral(String.valueOf(delimiter)) + ", quote = '\"', escape = '\"')",
                     (rs, i) -> rs.getString(1));
         } catch (org.springframework.dao.DataAccessException e) {
-            throw new LedgerFormatException("无法读取 CSV 文件: " + e.getMostSpecificCause().getMessage(), e);
+            throw ImportFailure.unreadable(fileName, e);
         }
     }
 

@@ -78,35 +78,63 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
         return required;
     }
 
-    /** Builds a profile from a parsed YAML document; every mistake is reported in terms of the file. */
-    @SuppressWarnings("unchecked")
-    static MappingProfile fromYaml(String name, Map<String, Object> doc) {
-        String where = "映射方案 " + name + ".yaml";
-        if (doc == null) {
-            throw new IllegalArgumentException(where + " 是空文件");
+    /** The settings a profile file may have. */
+    static final List<String> SETTINGS = List.of("title", "kind", "columns", "constants", "values", "key", "split",
+            "sheets", "duplicates");
+
+    /**
+     * A mistake in a profile file: the reason, the text in the file it is about (to find its line) and, for a field
+     * name, the names that are valid.
+     */
+    static final class Invalid extends IllegalArgumentException {
+        final String near;
+        final List<String> validFields;
+
+        Invalid(String reason, String near, List<String> validFields) {
+            super(reason);
+            this.near = near;
+            this.validFields = validFields == null ? List.of() : List.copyOf(validFields);
+        }
+    }
+
+    /** Builds a profile from a parsed YAML document; every mistake is an {@link Invalid} naming what it is about. */
+    static MappingProfile fromYaml(String name, Object document) {
+        if (document == null) {
+            throw new Invalid("文件是空的", null, null);
+        }
+        if (!(document instanceof Map<?, ?> raw)) {
+            throw new Invalid("映射方案应是 设置项: 值 的键值结构 (title、kind、columns …)", null, null);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        raw.forEach((k, v) -> doc.put(String.valueOf(k), v));
+        for (String setting : doc.keySet()) {
+            if (!SETTINGS.contains(setting)) {
+                throw new Invalid("未知的设置项「" + setting + "」。可用的设置项: " + String.join(", ", SETTINGS), setting, null);
+            }
         }
         String kindCode = string(doc.get("kind"));
-        ImportKind kind = ImportKind.fromCode(kindCode).orElseThrow(() -> new IllegalArgumentException(
-                where + ": kind 应为 regions、enterprises、inspections、hazards、enforcement 或 accidents，而不是 " + kindCode));
+        ImportKind kind = ImportKind.fromCode(kindCode).orElseThrow(() -> new Invalid(
+                "kind 应为 regions、enterprises、inspections、hazards、enforcement 或 accidents，而不是「" + kindCode + "」",
+                kindCode == null ? "kind" : kindCode, null));
         Map<String, List<String>> columns = new LinkedHashMap<>();
-        Map<String, Object> rawColumns = (Map<String, Object>) doc.getOrDefault("columns", Map.of());
-        for (Map.Entry<String, Object> e : rawColumns.entrySet()) {
-            field(kind, e.getKey(), where);
-            columns.put(e.getKey(), strings(e.getValue()));
-        }
+        section(doc, "columns").forEach((field, aliases) -> {
+            field(kind, field);
+            columns.put(field, strings(aliases));
+        });
         Map<String, String> constants = new LinkedHashMap<>();
-        ((Map<String, Object>) doc.getOrDefault("constants", Map.of())).forEach((k, v) -> {
-            field(kind, k, where);
-            constants.put(k, string(v));
+        section(doc, "constants").forEach((field, value) -> {
+            field(kind, field);
+            constants.put(field, string(value));
         });
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        ((Map<String, Object>) doc.getOrDefault("values", Map.of())).forEach((f, targets) -> {
-            field(kind, f, where);
+        section(doc, "values").forEach((f, targets) -> {
+            field(kind, f);
             if (!VALUE_DOMAINS.containsKey(f)) {
-                throw new IllegalArgumentException(where + ": 字段 " + f + " 不是代码字段，不能设同义词");
+                throw new Invalid("字段 " + f + " 不是代码字段，不能设同义词。可设同义词的字段: "
+                        + String.join(", ", VALUE_DOMAINS.keySet().stream().sorted().toList()), f, null);
             }
             Map<String, String> synonyms = new LinkedHashMap<>();
-            ((Map<String, Object>) targets).forEach((target, aliases) -> {
+            section(Map.of(f, targets), f).forEach((target, aliases) -> {
                 for (String alias : strings(aliases)) {
                     synonyms.put(alias, string(target));
                 }
@@ -114,20 +142,18 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             values.put(f, synonyms);
         });
         // key: {prefix: TL-, columns: [...]} or the short form key: [列, …] (key: [file_row]: the file and line)
-        Object keyNode = doc.getOrDefault("key", Map.of());
-        Map<String, Object> key = keyNode instanceof List<?> list ? Map.of("columns", list)
-                : (Map<String, Object>) keyNode;
-        Map<String, Object> split = (Map<String, Object>) doc.get("split");
-        String splitField = split == null ? null : string(split.get("field"));
+        Map<String, Object> key = doc.get("key") instanceof List<?> list ? Map.of("columns", list) : section(doc, "key");
+        Map<String, Object> split = section(doc, "split");
+        String splitField = string(split.get("field"));
         if (splitField != null) {
-            field(kind, splitField, where);
+            field(kind, splitField);
         }
         Object sheets = doc.get("sheets");
         List<String> sheetNames = sheets == null || "all".equals(String.valueOf(sheets).toLowerCase(Locale.ROOT))
                 ? List.of() : strings(sheets);
         String duplicates = string(doc.getOrDefault("duplicates", "reject"));
         if (!List.of("reject", "last").contains(duplicates)) {
-            throw new IllegalArgumentException(where + ": duplicates 应为 reject 或 last");
+            throw new Invalid("duplicates 应为 reject 或 last，而不是「" + duplicates + "」", duplicates, null);
         }
         String title = string(doc.getOrDefault("title", name));
         return new MappingProfile(name, title, kind, columns, constants, values,
@@ -135,10 +161,24 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
                 sheetNames, "last".equals(duplicates), false);
     }
 
-    private static void field(ImportKind kind, String field, String where) {
+    /** A setting that must be a map (absent: empty). */
+    private static Map<String, Object> section(Map<String, Object> doc, String setting) {
+        Object value = doc.get(setting);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new Invalid(setting + " 应是键值结构 (每行 名称: 值)，而不是「" + value + "」", setting, null);
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        map.forEach((k, v) -> section.put(String.valueOf(k), v));
+        return section;
+    }
+
+    private static void field(ImportKind kind, String field) {
         if (kind.columns().stream().noneMatch(c -> c.field().equals(field))) {
-            throw new IllegalArgumentException(where + ": " + kind.labelZh() + "没有字段 " + field + "。可用字段: "
-                    + String.join(", ", kind.columns().stream().map(ImportKind.Column::field).toList()));
+            List<String> valid = kind.columns().stream().map(ImportKind.Column::field).toList();
+            throw new Invalid(kind.labelZh() + "没有字段「" + field + "」。可用字段: " + String.join(", ", valid), field, valid);
         }
     }
 

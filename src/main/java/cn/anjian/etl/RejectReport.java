@@ -54,6 +54,14 @@ class RejectReport {
         return file == null ? null : Path.of(file);
     }
 
+    /** The encoding the user named for the import (null: it was detected, and is again). */
+    private java.nio.charset.Charset encoding(EtlBatchRecord batch) {
+        JobExecution execution = batch.getJobExecutionId() == null ? null
+                : jobRepository.getJobExecution(batch.getJobExecutionId());
+        return execution == null ? null
+                : CsvCharsets.named(execution.getJobParameters().getString(ImportJobConfiguration.ENCODING)).orElse(null);
+    }
+
     void write(long id, OutputStream out) throws IOException {
         EtlBatchRecord batch = batches.find(id).orElseThrow(() -> new ImportController.ImportNotFound(id));
         List<EtlBatchRepository.RejectedRow> rejected = batches.rejectedRows(id);
@@ -89,7 +97,7 @@ class RejectReport {
                 public void endSheet() {
                     mapper.endSheet();
                 }
-            });
+            }, encoding(batch));
         }
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             Sheet s = book.createSheet("拒收记录");

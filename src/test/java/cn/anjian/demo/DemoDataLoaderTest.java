@@ -114,7 +114,7 @@ class DemoDataLoaderTest {
         public ImportStatus importNow(ImportKind kind, Path file, String originalName) {
             calls.add(new Call(kind, file, originalName));
             return new ImportStatus(calls.size(), kind.code(), originalName, status, 10, status.equals("FAILED") ? 0 : 10,
-                    0, status.equals("FAILED") ? "磁盘已满" : null, null);
+                    0, status.equals("FAILED") ? "磁盘已满" : null, null, null);
         }
 
         @Override

@@ -171,6 +171,9 @@ class ImportJobTest {
 
         assertThat(crashed.id()).isEqualTo(nextId);
         assertThat(crashed.status()).isEqualTo("FAILED");
+        // the user reads a short reason with the file and the import's number; the raw error stays in the log
+        assertThat(crashed.message()).contains("accidents.csv").contains("导入编号 " + nextId)
+                .doesNotContain("simulated").doesNotContain("Exception");
         assertThat(count("fact_accident")).isZero();
         var execution = jobRepository.getJobExecution(
                 jdbc.queryForObject("SELECT job_execution_id FROM etl_batch WHERE batch_id = ?", Long.class, nextId));

@@ -56,10 +56,10 @@ class RealLedgerImportTest {
         assertThat(imports.importNow(ImportKind.REGIONS, regions, "railway-regions.csv").status()).isEqualTo("COMPLETED");
 
         // no kind, no profile named: the headers decide
-        MappingProfile profile = stager.inspect(LEDGER, LEDGER.getFileName().toString(), null, null);
+        MappingProfile profile = stager.inspect(LEDGER, LEDGER.getFileName().toString(), null, null, null);
         assertThat(profile.name()).isEqualTo("railway-hazard-ledger");
 
-        var status = imports.importNow(profile.kind(), null, LEDGER, LEDGER.getFileName().toString());
+        var status = imports.importNow(profile.kind(), null, null, LEDGER, LEDGER.getFileName().toString());
         long id = status.id();
         long splitRecords = jdbc.queryForObject("SELECT count(*) FROM etl_lineage WHERE batch_id = ?", Long.class, id);
         long splitRows = jdbc.queryForObject("SELECT count(DISTINCT sheet_name || row_no) FROM etl_lineage WHERE batch_id = ?", Long.class, id);
@@ -138,11 +138,11 @@ class RealLedgerImportTest {
             assertThat(headers).contains("检查时间", "检查单位", "隐患问题描述", "整改责任单位/施工", RejectReport.REASON);
             assertThat(sheet.getLastRowNum()).isEqualTo(19);
         }
-        assertThat(stager.inspect(fixed, "railway-rejects.xlsx", null, null).name()).isEqualTo("railway-hazard-ledger");
+        assertThat(stager.inspect(fixed, "railway-rejects.xlsx", null, null, null).name()).isEqualTo("railway-hazard-ledger");
 
         // importing the same ledger again changes nothing, and says so: every accepted record unchanged
         long before = jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class);
-        var again = imports.importNow(profile.kind(), "railway-hazard-ledger", LEDGER, LEDGER.getFileName().toString());
+        var again = imports.importNow(profile.kind(), "railway-hazard-ledger", null, LEDGER, LEDGER.getFileName().toString());
         assertThat(again.written()).isZero();
         assertThat(again.changes()).isEqualTo(new ImportService.Changes(0, 0, status.written()));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class)).isEqualTo(before);
