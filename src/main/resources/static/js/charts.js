@@ -143,6 +143,16 @@ const SHARE = { format: 'percent', decimals: 1 };
 
 /** ECharts' tooltip `valueFormatter` for one column's values. */
 /**
+ * Colour scales by meaning (the catalogue's `better` of the metric), low to high: good is calm (green, blue), bad is
+ * warm (orange, red). A village that did all its checks is green, not alarm-red; one with many overdue hazards is red.
+ */
+const SCALES = {
+  higher: ['#d73027', '#fc8d59', '#fee08b', '#91cf60', '#1a9850'],
+  lower: ['#f7fcf5', '#fee08b', '#fc8d59', '#d73027'],
+  neutral: ['#eff3ff', '#9ecae1', '#4292c6', '#08519c'],
+};
+
+/**
  * Text made safe for an HTML tooltip: ECharts draws a formatter's string as HTML, and labels come from ledgers (a
  * village named `<img onerror=…>` must read as text). Canvas labels need no escaping; every HTML formatter does.
  */
@@ -388,6 +398,7 @@ function drawHeatmap(panel, def, data, ctx) {
     },
     visualMap: {
       min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+      inRange: { color: SCALES[metric.better] ?? SCALES.neutral },
       itemHeight: 120, text: [number(Math.max(1, max), ctx, metric), number(0, ctx, metric)],
       formatter: (value) => number(value, ctx, metric),
     },
@@ -508,7 +519,7 @@ async function drawKpi(panel, def, data, ctx) {
     name.textContent = tr(metric.label, ctx);
     const changes = document.createElement('ul');
     changes.className = 'kpi-changes';
-    const better = metric.better ?? def.better ?? polarity(metric.id);
+    const better = def.better ?? metric.better;
     changes.append(
       changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric),
       changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx, metric),
@@ -656,17 +667,6 @@ function changeItem(kind, label, current, before, better, ctx, metric) {
   item.append(`${label} `, arrowSpan);
   item.title = `${number(before, ctx, metric)} → ${number(current, ctx, metric)}`;
   return item;
-}
-
-/** Whether more is better, when neither the data nor the panel says: for hazards, accidents and fines more is worse. */
-function polarity(metricId) {
-  if (/overdue|days|p90|accident|death|injur|reject|blacklist|late|escalat|concealed|missing/.test(metricId)) {
-    return 'lower';
-  }
-  if (/rectif|closed|coverage|compliance|complete|inspection|double_random|on_time|received/.test(metricId)) {
-    return 'higher';
-  }
-  return 'lower';
 }
 
 // ---- table ------------------------------------------------------------------------------------------------------

@@ -460,10 +460,48 @@ public class Catalog {
     private void metric(String id, String zh, String en, Label unit, Display display, String descriptionZh,
                         String descriptionEn, Variant... variants) {
         Metric metric = new Metric(id, Label.of(zh, en), unit, display, Label.of(descriptionZh, descriptionEn),
-                List.of(variants));
+                polarity(id), List.of(variants));
         if (metrics.putIfAbsent(id, metric) != null) {
             throw new IllegalStateException("Metric declared twice: " + id);
         }
+    }
+
+    /**
+     * Which way is good, per metric: rectifying, closing, checking and covering more is better; hazards, overdue
+     * ones, days to rectify, accidents and rejects are better fewer; counts of enterprises, enforcement actions and
+     * fines say nothing good or bad by themselves. A metric not listed is neutral ({@code CatalogTest} holds every
+     * metric to an explicit entry).
+     */
+    private static final Map<String, Metric.Polarity> POLARITY = polarities(
+            Map.of(Metric.Polarity.HIGHER_IS_BETTER, List.of("hazards_rectified", "hazards_closed",
+                            "rectification_rate", "on_time_rectification_rate", "five_implementation_completeness",
+                            "rectification_funds", "inspections", "inspections_led_by_leader", "double_random_share",
+                            "key_enterprise_coverage", "monthly_check_units", "monthly_check_compliance"),
+                    Metric.Polarity.LOWER_IS_BETTER, List.of("hazards_found", "hazards_open", "hazards_overdue",
+                            "major_found", "major_open", "major_overdue", "major_unpublished", "mean_days_to_rectify",
+                            "p90_days_to_rectify", "ledgers_missing", "escalation_rate", "blacklist_entries",
+                            "accidents", "deaths", "accidents_concealed", "injuries", "rejected_rows",
+                            "rejected_files"),
+                    Metric.Polarity.NEUTRAL, List.of("key_enterprises", "enforcement_actions", "enforcement_stage_1",
+                            "enforcement_stage_2", "enforcement_stage_3", "fines_proposed", "fines_final")));
+
+    private static Map<String, Metric.Polarity> polarities(Map<Metric.Polarity, List<String>> byPolarity) {
+        Map<String, Metric.Polarity> map = new LinkedHashMap<>();
+        byPolarity.forEach((polarity, ids) -> ids.forEach(id -> {
+            if (map.put(id, polarity) != null) {
+                throw new IllegalStateException("Metric " + id + " has two polarities");
+            }
+        }));
+        return map;
+    }
+
+    private static Metric.Polarity polarity(String id) {
+        return POLARITY.getOrDefault(id, Metric.Polarity.NEUTRAL);
+    }
+
+    /** Whether the catalogue says explicitly which way is good for this metric. */
+    public static boolean hasDeclaredPolarity(String id) {
+        return POLARITY.containsKey(id);
     }
 
     public Collection<Metric> metrics() {

@@ -31,7 +31,8 @@ class CatalogController {
     CatalogView catalog() {
         return new CatalogView(
                 catalog.metrics().stream().map(m -> new MetricView(m.id(), m.label(), m.unit(), m.format().code(),
-                        m.display().decimals(), m.display().excelFormat(), m.description(), catalog.dimensionsOf(m)))
+                        m.display().decimals(), m.display().excelFormat(), m.better().code(), m.description(),
+                        catalog.dimensionsOf(m)))
                         .toList(),
                 catalog.dimensions().stream()
                         .map(d -> new DimensionView(d.id(), d.label(), d.coded(), d.isTime())).toList(),
@@ -61,11 +62,12 @@ class CatalogController {
 
     /**
      * {@code format} and {@code decimals}: how values are shown (a ratio in percent, to that many decimals);
-     * {@code numberFormat}: the same as a spreadsheet number format; {@code dimensions}: the dimensions the metric
-     * can be broken down by.
+     * {@code numberFormat}: the same as a spreadsheet number format; {@code better}: {@code higher}, {@code lower}
+     * or {@code neutral}, which way is good (KPI arrows, colour scales); {@code dimensions}: the dimensions the
+     * metric can be broken down by.
      */
     record MetricView(String id, Label label, Label unit, String format, int decimals, String numberFormat,
-                      Label description, List<String> dimensions) {
+                      String better, Label description, List<String> dimensions) {
     }
 
     /** {@code coded}: whether {@code /api/catalog/dimensions/{id}/members} lists its codes; {@code time}: a grain. */

@@ -18,9 +18,11 @@ import org.jooq.Field;
  * @param display     how values are shown, everywhere (kind and decimals); its format also says that counts and
  *                    sums are 0 over no rows, ratios and averages {@code null}
  * @param description one sentence on what is counted, for the catalogue
+ * @param better      whether more is better: it colours KPI changes and picks a heatmap's colour scale
  * @param variants    expressions over sources, best first; the last one is the most general
  */
-public record Metric(String id, Label label, Label unit, Display display, Label description, List<Variant> variants) {
+public record Metric(String id, Label label, Label unit, Display display, Label description, Polarity better,
+                     List<Variant> variants) {
 
     public Metric {
         Objects.requireNonNull(id, "id");
@@ -30,6 +32,7 @@ public record Metric(String id, Label label, Label unit, Display display, Label 
         if ((display.format() == Format.RATIO) != "%".equals(unit.zh())) {
             throw new IllegalArgumentException("metric " + id + ": a ratio, and only a ratio, is shown in %");
         }
+        Objects.requireNonNull(better, "better");
         variants = List.copyOf(variants);
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("metric " + id + " has no variant");
@@ -72,6 +75,25 @@ public record Metric(String id, Label label, Label unit, Display display, Label 
     private boolean answers(Variant v, List<Dimension> dimensions, List<Dimension> filters) {
         return dimensions.stream().allMatch(d -> d.supports(v.source()))
                 && filters.stream().allMatch(f -> !f.supports(general().source()) || f.supports(v.source()));
+    }
+
+    /**
+     * Which way is good, declared per metric in the catalogue: more rectified is good (calm colours at the top of a
+     * scale), more overdue is bad (warm colours at the top); a plain count of enterprises is neither.
+     */
+    public enum Polarity {
+        HIGHER_IS_BETTER("higher"), LOWER_IS_BETTER("lower"), NEUTRAL("neutral");
+
+        private final String code;
+
+        Polarity(String code) {
+            this.code = code;
+        }
+
+        /** {@code higher}, {@code lower} or {@code neutral}, as the API and the page read it. */
+        public String code() {
+            return code;
+        }
     }
 
     /**

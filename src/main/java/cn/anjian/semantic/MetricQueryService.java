@@ -338,7 +338,7 @@ public class MetricQueryService {
     private static List<QueryResult.Column> columns(List<Metric> metrics, List<Dimension> dimensions) {
         List<QueryResult.Column> columns = new ArrayList<>();
         dimensions.forEach(d -> columns.add(new QueryResult.Column(d.id(), "dimension", d.label(), null)));
-        metrics.forEach(m -> columns.add(QueryResult.Column.metric(m.id(), m.label(), m.unit(), m.display())));
+        metrics.forEach(m -> columns.add(QueryResult.Column.metric(m)));
         return columns;
     }
 

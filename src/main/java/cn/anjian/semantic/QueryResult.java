@@ -51,18 +51,25 @@ public record QueryResult(List<Column> columns, List<List<Object>> rows, Map<Str
      * @param label  column title
      * @param unit   a metric's unit; {@code null} for dimensions
      * @param format   how to show values: count, yuan, ratio (0–1), days, text, date, flag; {@code null} for dimensions
+     * @param better   {@code higher}, {@code lower} or {@code neutral} for a metric (the catalogue's polarity)
      * @param decimals decimals shown in the unit of the header (a ratio's in percent), from the catalogue's
      *                 {@link Display}; {@code null} for columns that are not numbers
      */
-    public record Column(String id, String kind, Label label, Label unit, String format, Integer decimals) {
+    public record Column(String id, String kind, Label label, Label unit, String format, Integer decimals,
+                         String better) {
 
         public Column(String id, String kind, Label label, Label unit) {
-            this(id, kind, label, unit, null, null);
+            this(id, kind, label, unit, null, null, null);
         }
 
-        /** A metric's column, shown as the catalogue says. */
-        public static Column metric(String id, Label label, Label unit, Display display) {
-            return new Column(id, "metric", label, unit, display.format().code(), display.decimals());
+        public Column(String id, String kind, Label label, Label unit, String format, Integer decimals) {
+            this(id, kind, label, unit, format, decimals, null);
+        }
+
+        /** A metric's column, shown as the catalogue says, with which way is good. */
+        public static Column metric(Metric metric) {
+            return new Column(metric.id(), "metric", metric.label(), metric.unit(), metric.display().format().code(),
+                    metric.display().decimals(), metric.better().code());
         }
 
         /** How this column's numbers are shown; {@code null} for text, dates, flags and dimensions. */

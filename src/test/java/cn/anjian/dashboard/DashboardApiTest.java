@@ -185,6 +185,19 @@ class DashboardApiTest {
     }
 
     @Test
+    void everyMetricSaysWhichWayIsGoodAndPanelsCarryIt() throws Exception {
+        assertThat(new cn.anjian.semantic.Catalog().metrics()).allSatisfy(m -> assertThat(
+                cn.anjian.semantic.Catalog.hasDeclaredPolarity(m.id())).as("polarity of " + m.id()).isTrue());
+        mvc.perform(get("/api/catalog"))
+                .andExpect(jsonPath("$.metrics[?(@.id == 'monthly_check_units')].better", contains("higher")))
+                .andExpect(jsonPath("$.metrics[?(@.id == 'hazards_overdue')].better", contains("lower")))
+                .andExpect(jsonPath("$.metrics[?(@.id == 'key_enterprises')].better", contains("neutral")));
+        mvc.perform(get("/api/dashboards/inspections/panels/compliance-grid"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[?(@.id == 'monthly_check_units')].better", contains("higher")));
+    }
+
+    @Test
     void emptyListParametersMeanAll() throws Exception {
         mvc.perform(get(PANELS + "villages").param("from", "2024-01").param("to", "2024-12")
                         .param("sector", "").param("village", ""))

@@ -329,6 +329,19 @@ class DashboardBrowserTest {
         }
     }
 
+    /** A heatmap's colours follow the metric's meaning: many hazards found read warm, not calm. */
+    @Test
+    void aHeatmapsColourScaleFollowsWhichWayIsGood() {
+        browser.get(url("/dashboards/chart-gallery"));
+        waitForCharts(0);
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) browser.executeScript("""
+                const chart = echarts.getInstanceByDom(document.querySelector('#panel-heatmap .chart'));
+                return chart.getOption().visualMap[0].inRange.color;""");
+        assertThat(colours).as("hazards found: more is worse, so the top of the scale is red")
+                .startsWith("#f7fcf5").endsWith("#d73027");
+    }
+
     /** The month under way (the suite's day is the 15th) is shaded and named with the day its data reach. */
     @Test
     void theMonthUnderWayIsMarkedAsPartialWithTheDayItsDataReach() {
