@@ -169,13 +169,7 @@ class ImportController {
 
         static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes) {
             long read = Math.max(s.read(), live == null ? 0 : live.rows());
-            String phase = switch (s.status()) {
-                case "COMPLETED" -> "完成";
-                case "FAILED" -> "失败";
-                case "WITHDRAWN" -> "已撤销";
-                case "STARTING" -> "排队中";
-                default -> live == null ? "开始" : live.phase().labelZh;
-            };
+            String phase = "STARTED".equals(s.status()) && live != null ? live.phase().labelZh : s.statusZh();
             ImportService.Changes c = s.changes();
             return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),

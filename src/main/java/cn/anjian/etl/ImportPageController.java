@@ -39,7 +39,7 @@ class ImportPageController {
     String result(@PathVariable long id, Model model) {
         ImportService.ImportStatus status = imports.status(id).orElseThrow(() -> new ImportController.ImportNotFound(id));
         model.addAttribute("status", status);
-        model.addAttribute("kind", ImportKind.fromCode(status.kind()).map(ImportKind::labelZh).orElse(status.kind()));
+        model.addAttribute("kind", status.kindZh());
         List<ImportService.Reject> rejects = imports.rejects(id);
         model.addAttribute("rejects", rejects.size() > 2000 ? rejects.subList(0, 2000) : rejects);
         model.addAttribute("rejectCount", rejects.size());

@@ -46,6 +46,22 @@ public interface ImportService {
             return (profile == null ? "" : "映射方案 " + profile + "，") + "读取 " + read + " 条，" + loaded
                     + "，拒收 " + rejected + " 条";
         }
+
+        /** The state in the clerk's words (已完成, 失败 …), for the page and the API; {@code status} stays the code. */
+        public String statusZh() {
+            return switch (status) {
+                case "COMPLETED" -> "已完成";
+                case "FAILED" -> "失败";
+                case "WITHDRAWN" -> "已撤销";
+                case "STARTING" -> "排队中";
+                default -> "导入中";
+            };
+        }
+
+        /** The record type in the clerk's words (隐患, 检查 …). */
+        public String kindZh() {
+            return ImportKind.fromCode(kind).map(ImportKind::labelZh).orElse(kind);
+        }
     }
 
     /** What the accepted rows did: added, rewrote an existing row, or matched one unchanged. */
