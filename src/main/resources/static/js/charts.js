@@ -520,8 +520,10 @@ async function drawKpi(panel, def, data, ctx) {
     const changes = document.createElement('ul');
     changes.className = 'kpi-changes';
     const better = def.better ?? metric.better;
+    if (!compare?.[metric.id]?.samePeriods) {
+      changes.append(changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric));
+    }
     changes.append(
-      changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric),
       changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx, metric),
     );
     card.append(name, figure, changes);
@@ -587,10 +589,14 @@ function kpisOf(data) {
   }
   const result = {};
   for (const kpi of data.kpis) {
+    const previous = kpi.compare?.previous_period;
+    const yearAgo = kpi.compare?.same_period_last_year;
     result[kpi.metric] = {
       value: kpi.value,
-      previous: kpi.compare?.previous_period?.value ?? null,
-      year_ago: kpi.compare?.same_period_last_year?.value ?? null,
+      previous: previous?.value ?? null,
+      year_ago: yearAgo?.value ?? null,
+      // over a whole year the previous period is the same period last year: say it once
+      samePeriods: Boolean(previous && yearAgo && previous.from === yearAgo.from && previous.to === yearAgo.to),
     };
   }
   return result;

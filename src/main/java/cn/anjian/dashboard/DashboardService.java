@@ -69,6 +69,7 @@ class DashboardService {
     /** The request's filters over the dashboard's defaults; a required filter (drill targets) must be present. */
     Filters filters(Dashboard dashboard, Map<String, List<String>> params) {
         Filters filters = filterParser.parse(params, defaults(dashboard), Set.of(GRAIN));
+        FilterParser.requireAnswerableRange(filters);
         for (String required : dashboard.requiredFilters()) {
             if (!filters.allCodes().containsKey(required)) {
                 throw new InvalidFilterException(required, "参数 " + required + " 是此看板必需的筛选条件 (required)");

@@ -44,14 +44,10 @@ class FactExportController {
         ExportFormat format = ExportFormat.of(ext);
         Filters filters = facts.filters(params);
         Select<?> query = facts.query(fact, filters, format);
-        boolean allTime = filters.from().equals(FactExports.ALL_TIME.from())
-                && filters.to().equals(FactExports.ALL_TIME.to());
-        String period = allTime ? "全部" : filters.from().equals(filters.to()) ? filters.from().toString()
-                : filters.from() + "至" + filters.to();
-        var echo = FactExports.echo(filters);
-        String described = allTime ? words.oneLine(echo).replaceFirst("时间范围: [^;]*", "时间范围: 全部")
-                : words.oneLine(echo);
+        String period = FilterWords.period(filters.from().toString(), filters.to().toString(), "至")
+                .replace(" ", "");
+        String described = words.oneLine(FactExports.echo(filters));
         return exports.download(request, format, fact.title() + "_" + period + "." + ext, fact.code() + "." + ext,
-                "明细 " + fact.code(), described, out -> facts.write(fact, query, format, out));
+                "明细 " + fact.title(), described, out -> facts.write(fact, query, format, out));
     }
 }

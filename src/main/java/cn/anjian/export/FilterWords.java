@@ -29,7 +29,7 @@ class FilterWords {
         List<String> lines = new ArrayList<>();
         Object from = echo.get("from");
         Object to = echo.get("to");
-        lines.add("时间范围: " + month(from) + " 至 " + month(to));
+        lines.add("时间范围: " + period(month(from), month(to), " 至 "));
         Map<String, String> sectors = labels(members.sectors());
         Map<String, String> villages = labels(members.villages());
         Map<String, String> departments = labels(members.departments());
@@ -58,6 +58,25 @@ class FilterWords {
 
     String oneLine(Map<String, Object> echo) {
         return String.join("; ", lines(echo));
+    }
+
+    /**
+     * A range in words; the open bounds of an export of all time (1900-01, 2999-12) read 全部, 以前 and 起, never as
+     * months nobody chose.
+     */
+    static String period(String from, String to, String joiner) {
+        boolean openStart = from.equals(FactExports.ALL_TIME.from().toString());
+        boolean openEnd = to.equals(FactExports.ALL_TIME.to().toString());
+        if (openStart && openEnd) {
+            return "全部";
+        }
+        if (openStart) {
+            return to + " 及以前";
+        }
+        if (openEnd) {
+            return from + " 起";
+        }
+        return from.equals(to) ? from : from + joiner + to;
     }
 
     private static String month(Object ym) {

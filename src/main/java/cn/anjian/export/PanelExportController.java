@@ -54,7 +54,7 @@ class PanelExportController {
         String filters = words.oneLine(table.filters());
         String name = table.title() + "_" + period(table.filters()) + "." + ext;
         return exports.download(request, format, name, id + "-" + panel + "." + ext,
-                "看板 " + id + " / 图表 " + panel, filters, out -> {
+                "看板 " + panels.dashboard(id).title() + " / 图表 " + table.title(), filters, out -> {
                     try (TableSink sink = TableSink.of(format, out)) {
                         return write(sink, table);
                     }
@@ -74,7 +74,7 @@ class PanelExportController {
         List<String> filterLines = echo.isEmpty() ? List.of() : words.lines(echo);
         String made = exports.now().format(MADE);
         String name = dashboard.title() + "_" + period(echo) + ".xlsx";
-        return exports.download(request, ExportFormat.XLSX, name, id + ".xlsx", "看板 " + id + " (全部图表)",
+        return exports.download(request, ExportFormat.XLSX, name, id + ".xlsx", "看板 " + dashboard.title() + " (全部图表)",
                 String.join("; ", filterLines), out -> {
                     try (TableSink sink = TableSink.of(ExportFormat.XLSX, out)) {
                         sink.table("说明", List.of("项目", "内容"), List.of(ColumnKind.TEXT, ColumnKind.TEXT));

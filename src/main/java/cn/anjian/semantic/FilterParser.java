@@ -92,7 +92,7 @@ public class FilterParser {
         String to = single(params, TO);
         YearMonth fromMonth = isBlank(from) ? defaults.from() : month(FROM, from);
         YearMonth toMonth = isBlank(to) ? defaults.to() : month(TO, to);
-        checkRange(fromMonth, toMonth, !isBlank(from) || !isBlank(to));
+        checkOrder(fromMonth, toMonth);
         String asOf = single(params, AS_OF);
         LocalDate asOfDay = isBlank(asOf) ? defaults.asOf() : day(AS_OF, asOf);
         List<String> sectors = codes.remove(SECTOR);
@@ -100,20 +100,23 @@ public class FilterParser {
         return new Filters(fromMonth, toMonth, sectors, villages, codes, asOfDay);
     }
 
-    /**
-     * A range a user can mean: the start not after the end, and, when the request names a bound, at most
-     * {@link #MAX_MONTHS} months, so that no request (0001-01 to 9999-12, say) makes the warehouse build answers of
-     * a hundred thousand points. A server default may span more (a detail export of all time streams its rows).
-     */
-    private static void checkRange(YearMonth from, YearMonth to, boolean requested) {
+    private static void checkOrder(YearMonth from, YearMonth to) {
         if (from.isAfter(to)) {
             throw new InvalidFilterException(FROM, "开始月份 " + from + " 晚于结束月份 " + to
                     + "，请把开始月份改早或把结束月份改晚 (from is after to)");
         }
-        long months = ChronoUnit.MONTHS.between(from, to) + 1;
-        if (requested && months > MAX_MONTHS) {
-            throw new InvalidFilterException(FROM, "时间范围最长 " + MAX_MONTHS / 12 + " 年，" + from + " 至 " + to
-                    + " 共 " + months + " 个月，请缩短时间范围 (at most " + MAX_MONTHS / 12 + " years)");
+    }
+
+    /**
+     * A range an aggregated answer (a panel, a query) can be built for: at most {@link #MAX_MONTHS} months, so that
+     * no request (0001-01 to 9999-12, say) makes the warehouse build answers of a hundred thousand points. Detail
+     * exports stream their rows and take any range.
+     */
+    public static void requireAnswerableRange(Filters filters) {
+        long months = ChronoUnit.MONTHS.between(filters.from(), filters.to()) + 1;
+        if (months > MAX_MONTHS) {
+            throw new InvalidFilterException(FROM, "时间范围最长 " + MAX_MONTHS / 12 + " 年，" + filters.from() + " 至 "
+                    + filters.to() + " 共 " + months + " 个月，请缩短时间范围 (at most " + MAX_MONTHS / 12 + " years)");
         }
     }
 
@@ -150,7 +153,7 @@ public class FilterParser {
     public Filters parse(String from, String to, List<String> sectors, List<String> villages, Filters defaults) {
         YearMonth fromMonth = isBlank(from) ? defaults.from() : month(FROM, from);
         YearMonth toMonth = isBlank(to) ? defaults.to() : month(TO, to);
-        checkRange(fromMonth, toMonth, !isBlank(from) || !isBlank(to));
+        checkOrder(fromMonth, toMonth);
         List<String> sectorCodes = codes(SECTOR, sectors, defaults.sectors());
         List<String> villageCodes = codes(VILLAGE, villages, defaults.villages());
         if (!sectorCodes.isEmpty()) {

@@ -35,6 +35,7 @@ class QueryController {
         YearMonth now = YearMonth.from(queries.today());
         Filters defaults = new Filters(now.minusMonths(11), now, List.of(), List.of());
         Filters filters = parser.parse(Map.copyOf(params), defaults, RESERVED);
+        FilterParser.requireAnswerableRange(filters);
         Integer limit = limit(params.getFirst("limit"));
         String detail = params.getFirst("detail");
         if (detail != null && !detail.isBlank()) {

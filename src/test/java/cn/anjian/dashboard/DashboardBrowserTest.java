@@ -434,6 +434,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-change[data-compare='year']")).getText())
                 .startsWith("较去年同期");
         assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-spark canvas")).isDisplayed()).isTrue();
+
+        // over twelve months the previous period is the same period last year: one comparison, not the same twice
+        browser.get(url("/dashboards/hazard-trends"));
+        waitForCharts(0);
+        assertThat(browser.findElements(By.cssSelector("#panel-total .kpi-change[data-compare='previous']"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#panel-total .kpi-change[data-compare='year']")).getText())
+                .startsWith("较去年同期");
     }
 
     @Test

@@ -152,7 +152,11 @@ class PanelExportTest {
     void theAdminPageListsExports() throws Exception {
         download(mvc, request(PANELS + "villages/export.xlsx", FILTERS));
 
-        String html = mvc.perform(request("/admin/exports")).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("导出记录", "看板 hazard-trends / 图表 villages", "XLSX", "西河村", "成功");
+        download(mvc, request("/api/export/hazards.csv", "from", "2024-01"));
+
+        String html = mvc.perform(request("/admin/exports")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("导出记录", "看板 隐患趋势 / 图表 各村(社区)发现隐患排名", "XLSX", "西河村", "成功")
+                .contains("时间范围: 2024-01 起").doesNotContain("2999-12").doesNotContain("看板 hazard-trends");
     }
 }
