@@ -32,30 +32,43 @@ class StatisticsReports {
 
     private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** The breakdowns: sheet suffix, the group's header and the SQL naming a row's group. */
+    /** The rows of a breakdown by another group than the village: the period's facts in scope. */
+    private static final String FROM_FACTS = """
+            %1$s f
+            LEFT JOIN dim_region v ON v.region_code = f.region_code
+            LEFT JOIN dim_department d ON d.department_code = f.department_code
+            LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
+            WHERE f.%2$s >= {0} AND f.%2$s <= {1} AND {2}""";
+    /**
+     * The breakdowns: sheet suffix, the group's header, the SQL naming a row's group, and the rows it starts from.
+     * By village the report starts from every village in scope, so a village without a record is listed with 0
+     * (a blank line in the 通报 is a question; a 0 is an answer).
+     */
     private static final List<String[]> BY = List.of(
-            new String[] {"按村(社区)", "村(社区)", "coalesce(v.region_name, f.region_code)"},
-            new String[] {"按责任单位", "责任单位", "coalesce(d.name_zh, '未填写')"},
-            new String[] {"按行业领域", "行业领域", "coalesce(s.name_zh, f.sector_code)"});
+            new String[] {"按村(社区)", "村(社区)", "v.region_name", """
+                    (SELECT * FROM dim_region WHERE region_level = 'village') v
+                    LEFT JOIN %1$s f ON f.region_code = v.region_code AND f.%2$s >= {0} AND f.%2$s <= {1}
+                    LEFT JOIN dim_department d ON d.department_code = f.department_code
+                    LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
+                    WHERE {3}"""},
+            new String[] {"按责任单位", "责任单位", "coalesce(d.name_zh, '未填写')", FROM_FACTS},
+            new String[] {"按行业领域", "行业领域", "coalesce(s.name_zh, f.sector_code)", FROM_FACTS});
 
     /** The hazard columns: header and the catalogue metric whose display the column takes (or none: a count). */
     private static final List<String[]> HAZARD_COLUMNS = List.of(new String[] {"排查隐患(项)", "hazards_found"},
             new String[] {"一般隐患(项)", null}, new String[] {"重大隐患(项)", "major_found"},
             new String[] {"期末已整改(项)", "hazards_rectified"}, new String[] {"整改率(%)", "rectification_rate"},
             new String[] {"期末逾期未整改(项)", "hazards_overdue"}, new String[] {"整改资金(元)", "rectification_funds"});
+    /** The measures; {@code count(f.found_date)} counts facts, so a village joined to none counts 0. */
     private static final String HAZARD_SQL = """
-            SELECT %s AS grp, count(*) AS found,
+            SELECT %s AS grp, count(f.found_date) AS found,
                    count(*) FILTER (WHERE f.hazard_level = 'general') AS general,
                    count(*) FILTER (WHERE f.hazard_level = 'major') AS major,
                    count(*) FILTER (WHERE f.open_until <= {1}) AS rectified,
-                   cast(count(*) FILTER (WHERE f.open_until <= {1}) AS DOUBLE) / count(*),
+                   cast(count(*) FILTER (WHERE f.open_until <= {1}) AS DOUBLE) / nullif(count(f.found_date), 0),
                    count(*) FILTER (WHERE f.deadline_date < {1} AND f.open_until > {1}) AS overdue,
                    coalesce(sum(f.funds_yuan), 0) AS funds
-            FROM fact_hazard f
-            LEFT JOIN dim_region v ON v.region_code = f.region_code
-            LEFT JOIN dim_department d ON d.department_code = f.department_code
-            LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
-            WHERE f.found_date >= {0} AND f.found_date <= {1} AND {2}
+            FROM %s
             GROUP BY ROLLUP (grp) ORDER BY grp IS NULL, grp COLLATE zh""";
 
     private static final List<String[]> ENFORCEMENT_COLUMNS = List.of(
@@ -64,16 +77,12 @@ class StatisticsReports {
             new String[] {"实施处罚(次)", null}, new String[] {"拟罚款(元)", "fines_proposed"},
             new String[] {"实际罚款(元)", "fines_final"});
     private static final String ENFORCEMENT_SQL = """
-            SELECT %s AS grp, count(*) AS actions,
+            SELECT %s AS grp, count(f.action_date) AS actions,
                    count(*) FILTER (WHERE f.ladder_stage = 1), count(*) FILTER (WHERE f.ladder_stage = 2),
                    count(*) FILTER (WHERE f.ladder_stage = 3),
                    count(*) FILTER (WHERE coalesce(f.fine_final_yuan, 0) > 0),
                    coalesce(sum(f.fine_proposed_yuan), 0), coalesce(sum(f.fine_final_yuan), 0)
-            FROM fact_enforcement f
-            LEFT JOIN dim_region v ON v.region_code = f.region_code
-            LEFT JOIN dim_department d ON d.department_code = f.department_code
-            LEFT JOIN dim_sector s ON s.sector_code = f.sector_code
-            WHERE f.action_date >= {0} AND f.action_date <= {1} AND {2}
+            FROM %s
             GROUP BY ROLLUP (grp) ORDER BY grp IS NULL, grp COLLATE zh""";
 
     private final DSLContext dsl;
@@ -89,14 +98,17 @@ class StatisticsReports {
     /** Writes the period's workbook; returns the number of table rows written. */
     long write(ReportPeriod period, LocalDateTime made, OutputStream out) throws IOException {
         Condition scoped = scope.regions(DSL.field(name("f", "region_code"), String.class));
+        Condition villagesInScope = scope.regions(DSL.field(name("v", "region_code"), String.class));
         List<Table> tables = new ArrayList<>();
         for (String[] by : BY) {
-            tables.add(table("隐患排查治理" + by[0], by[1], HAZARD_COLUMNS, HAZARD_SQL.formatted(by[2]), period,
-                    scoped));
+            tables.add(table("隐患排查治理" + by[0], by[1], HAZARD_COLUMNS,
+                    HAZARD_SQL.formatted(by[2], by[3].formatted("fact_hazard", "found_date")), period, scoped,
+                    villagesInScope));
         }
         for (String[] by : BY) {
-            tables.add(table("执法" + by[0], by[1], ENFORCEMENT_COLUMNS, ENFORCEMENT_SQL.formatted(by[2]), period,
-                    scoped));
+            tables.add(table("执法" + by[0], by[1], ENFORCEMENT_COLUMNS,
+                    ENFORCEMENT_SQL.formatted(by[2], by[3].formatted("fact_enforcement", "action_date")), period,
+                    scoped, villagesInScope));
         }
         long rows = 0;
         try (TableSink sink = TableSink.of(ExportFormat.XLSX, out)) {
@@ -123,7 +135,7 @@ class StatisticsReports {
 
     /** A table whose numbers are shown as the catalogue shows the metric each column reports (a count if none). */
     private Table table(String sheet, String groupHeader, List<String[]> columns, String sql, ReportPeriod period,
-                        Condition scoped) {
+                        Condition scoped, Condition villagesInScope) {
         List<String> headers = new ArrayList<>();
         List<ColumnKind> kinds = new ArrayList<>();
         headers.add(groupHeader);
@@ -133,7 +145,8 @@ class StatisticsReports {
             kinds.add(ColumnKind.of(column[1] == null ? Display.count()
                     : catalog.metric(column[1]).orElseThrow().display()));
         }
-        Result<Record> result = dsl.resultQuery(sql, DSL.val(period.start()), DSL.val(period.end()), scoped).fetch();
+        Result<Record> result = dsl.resultQuery(sql, DSL.val(period.start()), DSL.val(period.end()), scoped,
+                villagesInScope).fetch();
         return new Table(sheet, headers, kinds, result);
     }
 

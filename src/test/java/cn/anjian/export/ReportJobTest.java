@@ -92,6 +92,21 @@ class ReportJobTest {
                     .isEqualTo(java.math.BigDecimal.valueOf(rate).setScale(3, java.math.RoundingMode.HALF_UP)
                             .doubleValue());
             assertThat(total.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            // every village is listed, those without a hazard in March with 0
+            long villageCount = jdbc.queryForObject("SELECT count(*) FROM dim_region WHERE region_level = 'village'",
+                    Long.class);
+            assertThat(villages.getLastRowNum() - 1).as("village rows").isEqualTo(villageCount);
+            List<String> quiet = jdbc.queryForList("""
+                    SELECT region_name FROM dim_region v WHERE region_level = 'village' AND NOT EXISTS (
+                      SELECT 1 FROM fact_hazard f WHERE f.region_code = v.region_code
+                        AND found_date BETWEEN DATE '2024-03-01' AND DATE '2024-03-31')""", String.class);
+            assertThat(quiet).as("a village without a hazard in March in the fixture").isNotEmpty();
+            for (int r = 1; r < villages.getLastRowNum(); r++) {
+                Row row = villages.getRow(r);
+                if (quiet.contains(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(1).getNumericCellValue()).isZero();
+                }
+            }
             Sheet sectors = book.getSheetAt(3);
             assertThat((long) sectors.getRow(sectors.getLastRowNum()).getCell(1).getNumericCellValue())
                     .isEqualTo(march);
