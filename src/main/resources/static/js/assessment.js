@@ -32,7 +32,10 @@ function drawRadar(echarts, a, selected) {
     title: { text: `${selected.name}：各部分得分率(%)`, left: 'center', textStyle: { fontSize: 14 } },
     tooltip: {},
     legend: { bottom: 0, data: [selected.name, '全镇平均'] },
-    radar: { indicator: mine.map(s => ({ name: s.name.replace(/（.*|\(.*/, ''), max: 100 })), radius: '60%' },
+    // names stay inside the box: a smaller radius and names broken over lines, never cut at the edge
+    radar: { indicator: mine.map(s => ({ name: s.name.replace(/（.*|\(.*/, ''), max: 100 })), radius: '55%',
+             center: ['50%', '55%'],
+             axisName: { width: 84, overflow: 'break', lineHeight: 14, fontSize: 12 } },
     series: [{ type: 'radar', data: [
       { name: selected.name, value: mine.map(s => s.share), areaStyle: { opacity: 0.2 } },
       { name: '全镇平均', value: town.map(s => s.share), lineStyle: { type: 'dashed' } }] }]

@@ -132,6 +132,12 @@ class AssessmentDemoTownTest extends DemoTownWarehouse {
         request("/assessment/2023?unit=department")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("主要负责同志每月带队督查(10)")));
+        // every score on the ranking has one decimal (91.0 and 89.5, never 91 beside 89.5) and does not wrap
+        String ranking = request("/assessment/2024?unit=village").andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<String> scores = org.jsoup.Jsoup.parse(ranking).select("#ranking tbody td.num:not(:first-child)")
+                .eachText().stream().map(t -> t.replaceFirst(" \\(.*\\)$", "")).toList();
+        assertThat(scores).isNotEmpty().allMatch(t -> t.matches("\\d+\\.\\d"), "a score with one decimal");
     }
 
     @Test
