@@ -288,7 +288,8 @@ function drawTrend(panel, def, data, ctx) {
   }
   const instance = setOption(chartElement(panel), {
     ...common(panel, ctx),
-    legend: { type: 'scroll', top: 0, left: 0, right: 40 },
+    // the scroll legend's page buttons end clear of the save-as-image icon at the top right
+    legend: { type: 'scroll', top: 0, left: 0, right: 56, pageIconSize: 10 },
     grid: { left: 8, right: 16, top: 64, bottom: 28, containLabel: true },
     xAxis: {
       type: 'category',

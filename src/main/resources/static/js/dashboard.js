@@ -26,6 +26,8 @@ const panelsBox = document.getElementById('panels');
 const langSwitch = document.getElementById('lang-switch');
 const crumbs = document.getElementById('breadcrumbs');
 const printSummary = document.getElementById('print-summary');
+const filterSummary = document.getElementById('filter-summary');
+const filterPanel = document.getElementById('filter-panel');
 const dashboardId = root.dataset.dashboard;
 const homeId = root.dataset.home;
 const lang = root.dataset.lang === 'en' ? 'en' : 'zh';
@@ -318,9 +320,26 @@ function renderBreadcrumbs() {
  * a printed page has no form to read them from. Each shown filter field is listed, "全部" where it is not set.
  */
 function renderPrintSummary() {
+  const parts = filterWords();
+  const asOf = [...lastData.values()].map((data) => data?.filters?.asOf).find(Boolean);
+  if (filterSummary) {
+    filterSummary.textContent = parts.join(' · ');
+  }
   if (!printSummary) {
     return;
   }
+  if (asOf) {
+    parts.push(`${text.asOf}: ${asOf}`);
+  }
+  printSummary.replaceChildren(...parts.map((part) => {
+    const span = document.createElement('span');
+    span.textContent = part;
+    return span;
+  }));
+}
+
+/** The chosen filters in words: the range, then each shown select's choice, 全部 where it is not set. */
+function filterWords() {
   const state = stateFromUrl();
   const parts = [`${text.period}: ${state.from} ${text.periodTo} ${state.to}`];
   for (const name of FILTERS) {
@@ -331,15 +350,7 @@ function renderPrintSummary() {
     const label = field.closest('.dash-filter__field').querySelector('span').textContent;
     parts.push(`${label}: ${state[name] ? optionLabel(field, state[name]) : text.all}`);
   }
-  const asOf = [...lastData.values()].map((data) => data?.filters?.asOf).find(Boolean);
-  if (asOf) {
-    parts.push(`${text.asOf}: ${asOf}`);
-  }
-  printSummary.replaceChildren(...parts.map((part) => {
-    const span = document.createElement('span');
-    span.textContent = part;
-    return span;
-  }));
+  return parts;
 }
 
 function optionLabel(select, value) {
@@ -646,6 +657,9 @@ matchMedia('print').addEventListener('change', (event) => redrawChartsNow(panels
 // ---- start ----------------------------------------------------------------------------------------------------
 
 async function start() {
+  if (filterPanel && matchMedia('(max-width: 600px)').matches) {
+    filterPanel.open = false; // a phone shows the chosen filters in one line; a tap opens the form
+  }
   try {
     const [def, list, catalog] = await Promise.all([
       getJson(`/api/dashboards/${encodeURIComponent(dashboardId)}`),

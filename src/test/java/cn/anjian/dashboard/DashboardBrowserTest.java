@@ -329,6 +329,46 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * On a phone the header stays one line, the filters fold into one line saying what is chosen (a tap opens them)
+     * and the KPI cards stand two to a row.
+     */
+    @Test
+    void onAPhoneTheHeaderIsOneLineTheFiltersFoldAndKpisPairUp() {
+        for (int width : List.of(360, 390)) {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+            browser.get(url("/dashboards/overview?sector=fire"));
+            waitForCharts(0);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> layout = (Map<String, Object>) browser.executeScript("""
+                    const top = (e) => Math.round(e.getBoundingClientRect().top);
+                    const header = [document.querySelector('.app-header__brand'),
+                                    ...document.querySelectorAll('.app-header__tools > *')].filter((e) => e.offsetParent);
+                    const cards = [...document.querySelectorAll('#panel-hazard-kpis .kpi')].slice(0, 2);
+                    const boxes = header.map((e) => e.getBoundingClientRect());
+                    // one line: every item's box overlaps every other's vertically
+                    const oneLine = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+                    return { headerLines: oneLine ? 1 : 2,
+                             toolsHeight: document.querySelector('.app-header__tools').getBoundingClientRect().height,
+                             open: document.getElementById('filter-panel').open,
+                             formShown: document.getElementById('filters').checkVisibility(),
+                             summary: document.getElementById('filter-summary').textContent,
+                             pairTops: new Set(cards.map(top)).size, cards: cards.length };""");
+            assertThat(((Number) layout.get("headerLines")).longValue()).as("header lines at %d px", width).isEqualTo(1);
+            assertThat(((Number) layout.get("toolsHeight")).doubleValue()).as("no word wraps in the header").isLessThan(40);
+            assertThat(layout).containsEntry("open", false).containsEntry("formShown", false);
+            assertThat((String) layout.get("summary")).contains("行业领域: 消防");
+            assertThat(((Number) layout.get("cards")).longValue()).isEqualTo(2);
+            assertThat(((Number) layout.get("pairTops")).longValue()).as("two KPI cards side by side").isEqualTo(1);
+            assertThat(pageWidth(width)).isLessThanOrEqualTo(width);
+
+            browser.findElement(By.cssSelector(".dash-filter__summary")).click();
+            assertThat(browser.findElement(By.id("filters")).isDisplayed()).isTrue();
+        }
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     /** A heatmap's colours follow the metric's meaning: many hazards found read warm, not calm. */
     @Test
     void aHeatmapsColourScaleFollowsWhichWayIsGood() {
@@ -726,7 +766,11 @@ class DashboardBrowserTest {
     }
 
     private static long pageWidth() {
-        assertThat(((Number) browser.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+        return pageWidth(390);
+    }
+
+    private static long pageWidth(int viewport) {
+        assertThat(((Number) browser.executeScript("return window.innerWidth")).intValue()).isEqualTo(viewport);
         return ((Number) browser.executeScript("return document.documentElement.scrollWidth")).longValue();
     }
 
