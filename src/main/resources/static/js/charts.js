@@ -825,7 +825,7 @@ function markPartialMonth(series, xs, monthly, ctx) {
   series[0].markArea = {
     silent: true,
     itemStyle: { color: 'rgba(128, 128, 128, 0.12)' },
-    label: { show: true, position: 'insideTop', fontSize: 11, color: '#888', formatter: partial.label },
+    label: { show: true, position: 'insideTopRight', fontSize: 11, color: '#888', formatter: partial.label },
     data: [[{ xAxis: partial.month }, { xAxis: partial.month }]],
   };
 }
