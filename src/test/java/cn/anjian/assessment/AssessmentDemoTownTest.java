@@ -131,7 +131,7 @@ class AssessmentDemoTownTest extends DemoTownWarehouse {
                 .andExpect(content().string(containsString("主要负责同志每月带队督查")));
         request("/assessment/2023?unit=department")
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("主要负责同志每月带队督查(10)")));
+                .andExpect(content().string(containsString("主要负责同志每月带队督查(7)")));
     }
 
     @Test

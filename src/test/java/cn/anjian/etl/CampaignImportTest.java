@@ -69,7 +69,7 @@ class CampaignImportTest {
                     + CHEM + ",漫水河化工有限公司,诸佛庵镇,漫水河社区,危化品,规上企业,是,是,否,,,\n";
             assertThat(imports.importNow(ImportKind.ENTERPRISES, write("e.csv", enterprises, StandardCharsets.UTF_8),
                     "e.csv").written()).isEqualTo(2);
-            jdbc.update("INSERT INTO campaign_task VALUES ('test', 'T-1', '测试任务')");
+            jdbc.update("INSERT INTO campaign_task (campaign_id, task_id, title) VALUES ('test', 'T-1', '测试任务')");
         }
     }
 
