@@ -110,7 +110,34 @@ public final class DemoTownGenerator {
         LedgerFiles.writeCsv(accidents, LedgerFiles.GBK, false, ImportKind.ACCIDENTS.headers(),
                 accidentRows(town, dates.forCsv()));
         ledgers.add(new Ledger(ImportKind.ACCIDENTS, accidents, prefix + "生产安全事故台账.csv"));
+
+        DemoCampaign campaign = new DemoCampaign(town, DemoTownSimulation.START, asOf, seed);
+        ledgers.add(xlsx(folder, "07-drills.xlsx", ImportKind.DRILLS, campaign.drills(), prefix + "应急演练台账.xlsx"));
+        ledgers.add(csv(folder, "08-trainings.csv", ImportKind.TRAININGS, campaign.trainings(), prefix + "安全培训台账.csv"));
+        ledgers.add(csv(folder, "09-tipoffs.csv", ImportKind.TIPOFFS, campaign.tipoffs(), prefix + "举报投诉台账.csv"));
+        ledgers.add(xlsx(folder, "10-head-duties.xlsx", ImportKind.HEAD_DUTIES, campaign.headDuties(),
+                prefix + "企业负责人检查与述职台账.xlsx"));
+        ledgers.add(csv(folder, "11-door-knocks.csv", ImportKind.DOOR_KNOCKS, campaign.doorKnocks(),
+                prefix + "敲门行动走访台账.csv"));
+        ledgers.add(xlsx(folder, "12-publicity.xlsx", ImportKind.PUBLICITY, campaign.publicity(),
+                prefix + "宣传教育活动台账.xlsx"));
+        ledgers.add(csv(folder, "13-task-progress.csv", ImportKind.TASK_PROGRESS, campaign.progress(),
+                prefix + "专项行动任务进展.csv"));
         return List.copyOf(ledgers);
+    }
+
+    private static Ledger xlsx(Path folder, String name, ImportKind kind, List<List<Object>> rows, String display)
+            throws IOException {
+        Path file = folder.resolve(name);
+        LedgerFiles.writeXlsx(file, LedgerFiles.sheetName(kind), kind.headers(), rows);
+        return new Ledger(kind, file, display);
+    }
+
+    private static Ledger csv(Path folder, String name, ImportKind kind, List<List<Object>> rows, String display)
+            throws IOException {
+        Path file = folder.resolve(name);
+        LedgerFiles.writeCsv(file, LedgerFiles.GBK, false, kind.headers(), rows);
+        return new Ledger(kind, file, display);
     }
 
     // ------------------------------------------------------------------------------------------------ rows

@@ -106,7 +106,95 @@ public enum ImportKind {
             col("injuries", "受伤人数", false),
             col("direct_loss", "直接经济损失(元)", false),
             col("is_concealed", "是否瞒报", false),
-            col("description", "事故简况", false)));
+            col("description", "事故简况", false))),
+
+    DRILLS("drills", "应急演练", List.of(
+            col("drill_no", "演练编号", false),
+            col("drill_date", "演练日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("enterprise_name", "单位名称", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("scenario", "演练预案或科目", true),
+            col("participants", "参加人数", false),
+            col("organizer", "组织单位", false),
+            col("note", "备注", false))),
+
+    TRAININGS("trainings", "安全培训", List.of(
+            col("training_no", "培训记录编号", false),
+            col("training_date", "培训日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("person_name", "姓名", true),
+            col("person_role", "人员类别", true),
+            col("enterprise_name", "单位名称", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("training_type", "培训类型", true),
+            col("hours", "学时", false),
+            col("passed", "考核合格", false),
+            col("note", "备注", false))),
+
+    TIPOFFS("tipoffs", "举报投诉", List.of(
+            col("tipoff_no", "举报编号", false),
+            col("received_date", "受理日期", true),
+            col("channel", "举报渠道", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("sector", "行业领域", true),
+            col("enterprise_name", "被举报单位", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("content", "举报内容", true),
+            col("substantiated", "是否属实", false),
+            col("department", "承办单位", false),
+            col("deadline_date", "办结期限", false),
+            col("closed_date", "办结日期", false),
+            col("reward", "奖励金额(元)", false))),
+
+    HEAD_DUTIES("head_duties", "企业负责人检查与述职", List.of(
+            col("duty_no", "记录编号", false),
+            col("duty_date", "日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("enterprise_name", "单位名称", false),
+            col("credit_code", "统一社会信用代码", false),
+            col("head_name", "主要负责人", false),
+            col("duty_type", "类别", true),
+            col("hazards_found", "发现隐患数", false),
+            col("note", "备注", false))),
+
+    DOOR_KNOCKS("door_knocks", "敲门行动", List.of(
+            col("visit_no", "走访编号", false),
+            col("visit_date", "走访日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("household", "住户", true),
+            col("household_type", "对象类别", true),
+            col("visited_by", "走访人员", false),
+            col("department", "走访单位", false),
+            col("problems_found", "发现问题数", false),
+            col("problems_fixed", "整改问题数", false),
+            col("note", "备注", false))),
+
+    PUBLICITY("publicity", "宣传教育活动", List.of(
+            col("event_no", "活动编号", false),
+            col("event_date", "活动日期", true),
+            col("town", "所属乡镇", false),
+            col("village", "村(社区)", true),
+            col("department", "主办单位", false),
+            col("event_kind", "活动类别", true),
+            col("title", "活动名称", true),
+            col("audience", "受众人数", false),
+            col("note", "备注", false))),
+
+    TASK_PROGRESS("task_progress", "任务进展", List.of(
+            col("report_no", "报告编号", false),
+            col("report_date", "报告日期", true),
+            col("task_id", "任务编号", true),
+            col("town", "所属乡镇", false),
+            col("unit", "责任单位", true),
+            col("progress", "进展状态", true),
+            col("evidence", "佐证材料", false),
+            col("note", "备注", false)));
 
     private final String code;
     private final String labelZh;

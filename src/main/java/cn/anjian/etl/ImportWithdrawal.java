@@ -32,7 +32,12 @@ class ImportWithdrawal {
 
     /** Facts that name a region or an enterprise: a dimension import they use cannot go alone. */
     private static final List<String> FACTS = List.of("fact_inspection", "fact_hazard", "fact_enforcement",
-            "fact_accident");
+            "fact_accident", "fact_drill", "fact_training", "fact_tipoff", "fact_head_duty", "fact_door_knock",
+            "fact_publicity", "fact_task_progress");
+
+    /** Those of {@link #FACTS} that name an enterprise. */
+    private static final List<String> ENTERPRISE_FACTS = List.of("fact_inspection", "fact_hazard",
+            "fact_enforcement", "fact_accident", "fact_drill", "fact_training", "fact_tipoff", "fact_head_duty");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -101,7 +106,7 @@ class ImportWithdrawal {
             default -> null;
         };
         if (added != null) {
-            for (String fact : FACTS) {
+            for (String fact : kind == ImportKind.ENTERPRISES ? ENTERPRISE_FACTS : FACTS) {
                 ids.addAll(jdbc.queryForList("SELECT DISTINCT batch_id FROM " + fact + " WHERE " + added, Long.class));
             }
         }

@@ -23,6 +23,13 @@ final class LoadPlans {
         PLANS.put(ImportKind.HAZARDS, hazards());
         PLANS.put(ImportKind.ENFORCEMENT, enforcement());
         PLANS.put(ImportKind.ACCIDENTS, accidents());
+        PLANS.put(ImportKind.DRILLS, drills());
+        PLANS.put(ImportKind.TRAININGS, trainings());
+        PLANS.put(ImportKind.TIPOFFS, tipoffs());
+        PLANS.put(ImportKind.HEAD_DUTIES, headDuties());
+        PLANS.put(ImportKind.DOOR_KNOCKS, doorKnocks());
+        PLANS.put(ImportKind.PUBLICITY, publicity());
+        PLANS.put(ImportKind.TASK_PROGRESS, taskProgress());
     }
 
     private LoadPlans() {
@@ -35,7 +42,11 @@ final class LoadPlans {
     /** Code domains whose alias maps the stage step loads into session variables ({@code alias_<domain>}). */
     static final List<String> ALIAS_DOMAINS = List.of("sector", "department", "inspection_type",
             "enforcement_action", "hazard_level", "hazard_status", "scale", "accident_level", "region_level",
-            "yes_no");
+            "yes_no", "training_role", "training_type", "tipoff_channel", "head_duty", "household_type",
+            "publicity_kind", "task_status");
+
+    /** Days a tip-off is to be closed in when the ledger names no deadline (办结期限). */
+    static final int TIPOFF_DAYS = 30;
 
     private static LoadPlan regions() {
         Builder b = new Builder();
@@ -249,6 +260,145 @@ final class LoadPlans {
                 "injuries", "direct_loss_yuan", "is_concealed", "description"));
     }
 
+    private static LoadPlan drills() {
+        Builder b = new Builder();
+        b.date("drill_date", true);
+        b.region();
+        b.enterprise(true);
+        b.text("scenario", true);
+        b.count("participants");
+        b.value("organizer", "${organizer}");
+        b.value("note", "${note}");
+        b.derivedKey("drill_no", "YL-", "enterprise_code", "drill_date", "${scenario}");
+        return b.buildFact(ImportKind.DRILLS, "fact_drill", "drill_no", List.of("drill_no", "drill_date",
+                "region_code", "enterprise_code", "target_name", "scenario", "participants", "organizer", "note"));
+    }
+
+    private static LoadPlan trainings() {
+        Builder b = new Builder();
+        b.date("training_date", true);
+        b.region();
+        b.text("person_name", true);
+        b.code("person_role", "training_role", "person_role", true);
+        b.enterprise(false);
+        b.code("training_type", "training_type", "training_type", true);
+        b.value("hours", "TRY_CAST(replace(${hours}, '学时', '') AS DECIMAL(6, 1))");
+        b.check("hours", "${hours} IS NOT NULL AND hours IS NULL", "学时应为数字 (如 2 或 1.5)");
+        b.check("hours", "hours < 0 OR hours > 200", "学时应在 0 到 200 之间");
+        b.yesNo("passed", true);
+        b.value("note", "${note}");
+        b.derivedKey("training_no", "PX-", "person_name", "coalesce(enterprise_code, target_name)",
+                "training_date", "training_type");
+        return b.buildFact(ImportKind.TRAININGS, "fact_training", "training_no", List.of("training_no",
+                "training_date", "region_code", "enterprise_code", "target_name", "person_name", "person_role",
+                "training_type", "hours", "passed", "note"));
+    }
+
+    private static LoadPlan tipoffs() {
+        Builder b = new Builder();
+        b.date("received_date", true);
+        b.code("channel", "tipoff_channel", "channel", true);
+        b.region();
+        b.code("sector", "sector", "sector_code", true);
+        b.creditCode();
+        b.value("enterprise_code", "coalesce(getvariable('alias_enterprise')[credit_code],"
+                + " getvariable('alias_enterprise')[${enterprise_name}])");
+        b.value("target_name", "coalesce(${enterprise_name}, credit_code)");
+        b.text("content", true);
+        b.value("substantiated", "CAST(getvariable('alias_yes_no')[${substantiated}] AS BOOLEAN)");
+        b.yesNoCheck("substantiated");
+        b.code("department", "department", "department_code", false);
+        b.value("deadline_date", "coalesce(anj_parse_date(${deadline_date}), received_date + " + TIPOFF_DAYS + ")");
+        b.check("deadline_date", "${deadline_date} IS NOT NULL AND anj_parse_date(${deadline_date}) IS NULL",
+                DATE_FORMS);
+        b.check("deadline_date", "deadline_date < received_date", "办结期限早于受理日期");
+        b.date("closed_date", false);
+        b.check("closed_date", "closed_date < received_date", "办结日期早于受理日期");
+        b.amount("reward", "reward_yuan");
+        b.derivedKey("tipoff_no", "JB-", "received_date", "region_code", "${content}");
+        return b.buildFact(ImportKind.TIPOFFS, "fact_tipoff", "tipoff_no", List.of("tipoff_no", "received_date",
+                "channel", "region_code", "sector_code", "enterprise_code", "target_name", "content", "substantiated",
+                "department_code", "deadline_date", "closed_date", "reward_yuan"));
+    }
+
+    private static LoadPlan headDuties() {
+        Builder b = new Builder();
+        b.date("duty_date", true);
+        b.region();
+        b.enterprise(true);
+        b.value("head_name", "${head_name}");
+        b.code("duty_type", "head_duty", "duty_type", true);
+        b.count("hazards_found");
+        b.value("note", "${note}");
+        b.derivedKey("duty_no", "FZ-", "enterprise_code", "duty_date", "duty_type");
+        return b.buildFact(ImportKind.HEAD_DUTIES, "fact_head_duty", "duty_no", List.of("duty_no", "duty_date",
+                "region_code", "enterprise_code", "target_name", "head_name", "duty_type", "hazards_found", "note"));
+    }
+
+    private static LoadPlan doorKnocks() {
+        Builder b = new Builder();
+        b.date("visit_date", true);
+        b.region();
+        b.text("household", true);
+        b.code("household_type", "household_type", "household_type", true);
+        b.value("visited_by", "${visited_by}");
+        b.code("department", "department", "department_code", false);
+        b.count("problems_found");
+        b.count("problems_fixed");
+        b.check("problems_fixed", "problems_fixed > problems_found", "整改问题数多于发现问题数");
+        b.value("note", "${note}");
+        b.derivedKey("visit_no", "QM-", "region_code", "${household}", "visit_date");
+        return b.buildFact(ImportKind.DOOR_KNOCKS, "fact_door_knock", "visit_no", List.of("visit_no", "visit_date",
+                "region_code", "household", "household_type", "visited_by", "department_code", "problems_found",
+                "problems_fixed", "note"));
+    }
+
+    private static LoadPlan publicity() {
+        Builder b = new Builder();
+        b.date("event_date", true);
+        b.region();
+        b.code("department", "department", "department_code", false);
+        b.code("event_kind", "publicity_kind", "event_kind", true);
+        b.text("title", true);
+        b.count("audience");
+        b.value("note", "${note}");
+        b.derivedKey("event_no", "XJ-", "event_date", "region_code", "${title}");
+        return b.buildFact(ImportKind.PUBLICITY, "fact_publicity", "event_no", List.of("event_no", "event_date",
+                "region_code", "department_code", "event_kind", "title", "audience", "note"));
+    }
+
+    /**
+     * A unit's report on a campaign task. The unit is a department (its rows belong to its town: the 所属乡镇 column,
+     * else the warehouse's only town) or a village; the task must be one of a campaign file's.
+     */
+    private static LoadPlan taskProgress() {
+        Builder b = new Builder();
+        b.date("report_date", true);
+        b.value("task_id", "${task_id}");
+        b.check("task_id", "${task_id} IS NULL", "必填项为空");
+        b.check("task_id", "${task_id} IS NOT NULL AND NOT coalesce(list_contains(getvariable('campaign_tasks'),"
+                + " ${task_id}), false)", "未知的任务编号: 专项行动方案 (dashboards/campaigns/) 中没有");
+        b.value("department_code", "getvariable('alias_department')[${unit}]");
+        b.value("region_code", "CASE WHEN department_code IS NULL THEN coalesce(getvariable('alias_region')"
+                + "[concat_ws('|', ${town}, ${unit})], getvariable('alias_region')[${unit}]) END");
+        b.value("unit_kind", "CASE WHEN department_code IS NOT NULL THEN 'department'"
+                + " WHEN region_code IS NOT NULL THEN 'village' END");
+        b.value("unit_code", "coalesce(department_code, region_code)");
+        b.value("home_code", "coalesce(region_code, getvariable('alias_town')[${town}], getvariable('only_town'))");
+        b.check("unit", "${unit} IS NULL", "必填项为空");
+        b.check("unit", "${unit} IS NOT NULL AND unit_code IS NULL",
+                "未知的责任单位: 既不是安委会成员单位，也不是区划表中的村(社区)");
+        b.check("town", "department_code IS NOT NULL AND home_code IS NULL",
+                "部门的进展须填写所属乡镇 (数据仓库中有多个乡镇)");
+        b.code("progress", "task_status", "progress", true);
+        b.value("evidence", "${evidence}");
+        b.value("note", "${note}");
+        b.derivedKey("report_no", "JZ-", "task_id", "unit_code", "report_date");
+        return b.buildFact(ImportKind.TASK_PROGRESS, "fact_task_progress", "report_no", List.of("report_no",
+                "report_date", "task_id", "unit_kind", "unit_code", "region_code", "department_code", "home_code",
+                "progress", "evidence", "note"));
+    }
+
     /** Collects values and checks with the rules shared by all record types. */
     private static final class Builder {
         private final List<LoadPlan.Value> values = new ArrayList<>();
@@ -301,8 +451,41 @@ final class LoadPlans {
         }
 
         void yesNo(String field) {
-            value(field, "coalesce(CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN), false)");
+            yesNo(field, false);
+        }
+
+        /** A yes/no cell; blank means {@code whenBlank}. */
+        void yesNo(String field, boolean whenBlank) {
+            value(field, "coalesce(CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN), " + whenBlank + ")");
             yesNoCheck(field);
+        }
+
+        /**
+         * The natural key: the ledger's own number, else a hash of the cells that identify the record (parsed
+         * values where a cell has several spellings, so 2023/1/3 and 2023-01-03 give the same key). Re-importing
+         * the same ledger, or a corrected one, then updates the record instead of adding a second one.
+         */
+        void derivedKey(String field, String prefix, String... parts) {
+            List<String> cast = java.util.Arrays.stream(parts).map(p -> "CAST(" + p + " AS VARCHAR)").toList();
+            value(field, "coalesce(${" + field + "}, '" + prefix + "' || substr(md5(concat_ws('|', "
+                    + String.join(", ", cast) + ")), 1, 16))");
+        }
+
+        /**
+         * The enterprise, by credit code or name, looked up in the enterprise ledger ({@code alias_enterprise}):
+         * an enterprise the warehouse does not know is refused, so every row counts for a real enterprise.
+         */
+        void enterprise(boolean required) {
+            creditCode();
+            value("enterprise_code", "coalesce(getvariable('alias_enterprise')[credit_code],"
+                    + " getvariable('alias_enterprise')[${enterprise_name}])");
+            value("target_name", "${enterprise_name}");
+            if (required) {
+                check("enterprise_name", "${enterprise_name} IS NULL AND credit_code IS NULL",
+                        "必填项为空 (填写单位名称或统一社会信用代码)");
+            }
+            check("enterprise_name", "(${enterprise_name} IS NOT NULL OR credit_code IS NOT NULL)"
+                    + " AND enterprise_code IS NULL", "未知的生产经营单位: 生产经营单位台账中没有这个名称或信用代码");
         }
 
         void yesNoCheck(String field) {

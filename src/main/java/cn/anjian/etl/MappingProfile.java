@@ -37,7 +37,11 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             Map.entry("inspection_type", "inspection_type"), Map.entry("action", "enforcement_action"),
             Map.entry("hazard_level", "hazard_level"), Map.entry("status", "hazard_status"),
             Map.entry("scale", "scale"), Map.entry("accident_level", "accident_level"),
-            Map.entry("region_level", "region_level"), Map.entry("village", "region"));
+            Map.entry("region_level", "region_level"), Map.entry("village", "region"),
+            Map.entry("person_role", "training_role"), Map.entry("training_type", "training_type"),
+            Map.entry("channel", "tipoff_channel"), Map.entry("duty_type", "head_duty"),
+            Map.entry("household_type", "household_type"), Map.entry("event_kind", "publicity_kind"),
+            Map.entry("progress", "task_status"));
 
     /** The profile of our own template for a record type: template headers and English field names. */
     static MappingProfile template(ImportKind kind) {
@@ -114,7 +118,8 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
         }
         String kindCode = string(doc.get("kind"));
         ImportKind kind = ImportKind.fromCode(kindCode).orElseThrow(() -> new Invalid(
-                "kind 应为 regions、enterprises、inspections、hazards、enforcement 或 accidents，而不是「" + kindCode + "」",
+                "kind 应为 " + String.join("、", java.util.Arrays.stream(ImportKind.values()).map(ImportKind::code)
+                        .toList()) + " 之一，而不是「" + kindCode + "」",
                 kindCode == null ? "kind" : kindCode, null));
         Map<String, List<String>> columns = new LinkedHashMap<>();
         section(doc, "columns").forEach((field, aliases) -> {

@@ -57,6 +57,24 @@ final class StagingSql {
                         UNION ALL SELECT region_name, region_code FROM dim_region WHERE region_level = 'village'
                         UNION ALL SELECT region_code, region_code FROM dim_region WHERE region_level = 'village')
                     GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        // enterprises by credit code, code and (unambiguous) name, current versions: drills, trainings, head duties
+        sql.add("""
+                SET VARIABLE alias_enterprise = (SELECT map(list(k), list(v)) FROM (
+                    SELECT k, min(v) AS v FROM (
+                        SELECT credit_code AS k, enterprise_code AS v FROM dim_enterprise
+                        WHERE is_current AND credit_code IS NOT NULL
+                        UNION ALL SELECT enterprise_code, enterprise_code FROM dim_enterprise WHERE is_current
+                        UNION ALL SELECT enterprise_name, enterprise_code FROM dim_enterprise WHERE is_current)
+                    GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        sql.add("""
+                SET VARIABLE alias_town = (SELECT map(list(k), list(v)) FROM (
+                    SELECT k, min(v) AS v FROM (
+                        SELECT region_name AS k, region_code AS v FROM dim_region WHERE region_level = 'town'
+                        UNION ALL SELECT region_code, region_code FROM dim_region WHERE region_level = 'town')
+                    GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        sql.add("SET VARIABLE only_town = (SELECT CASE WHEN count(*) = 1 THEN min(region_code) END FROM dim_region"
+                + " WHERE region_level = 'town')");
+        sql.add("SET VARIABLE campaign_tasks = (SELECT coalesce(list(DISTINCT task_id), []) FROM campaign_task)");
         Map<String, String> regions = synonyms(profile, "region");
         if (!regions.isEmpty()) {
             sql.add("SET VARIABLE alias_region = (SELECT map(list(k), list(v)) FROM ("

@@ -29,6 +29,15 @@ import static cn.anjian.jooq.Tables.FACT_INSPECTION;
 import static cn.anjian.jooq.Tables.MART_HAZARD_MONTH;
 import static cn.anjian.jooq.Tables.MART_KEY_ENTERPRISE_YEAR;
 import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
+import static cn.anjian.jooq.Tables.FACT_DRILL;
+import static cn.anjian.jooq.Tables.FACT_TRAINING;
+import static cn.anjian.jooq.Tables.FACT_TIPOFF;
+import static cn.anjian.jooq.Tables.FACT_HEAD_DUTY;
+import static cn.anjian.jooq.Tables.FACT_DOOR_KNOCK;
+import static cn.anjian.jooq.Tables.FACT_PUBLICITY;
+import static cn.anjian.jooq.Tables.FACT_TASK_PROGRESS;
+import static cn.anjian.jooq.Tables.MART_TASK_UNIT_MONTH;
+import static cn.anjian.jooq.Tables.MART_ABOVE_SCALE_QUARTER;
 
 /**
  * The metric and dimension catalogue (DESIGN §5): every number the product shows is declared here once, in jOOQ
@@ -79,7 +88,9 @@ public class Catalog {
         declareEnforcementMetrics();
         declareAccidentMetrics();
         declareDataQualityMetrics();
+        declareCampaignMetrics();
         declareDetails();
+        declareCampaignDetails();
     }
 
     // ---------------------------------------------------------------- dimensions
@@ -122,6 +133,20 @@ public class Catalog {
         coded("source_file", "台账文件", "Ledger file", f -> f.source().column("source_file"), MemberKind.TEXT);
         coded("reject_field", "字段", "Field", f -> f.source().column("reject_field"), MemberKind.TEXT);
         coded("ledger_kind", "台账类别", "Ledger kind", f -> f.source().column("ledger_kind"), MemberKind.TEXT);
+        coded("training_role", "人员类别", "Trainee role", f -> f.source().column("training_role"),
+                MemberKind.TRAINING_ROLE);
+        coded("training_type", "培训类型", "Training type", f -> f.source().column("training_type"),
+                MemberKind.TRAINING_TYPE);
+        coded("tipoff_channel", "举报渠道", "Tip-off channel", f -> f.source().column("tipoff_channel"),
+                MemberKind.TIPOFF_CHANNEL);
+        coded("household_type", "走访对象类别", "Household type", f -> f.source().column("household_type"),
+                MemberKind.HOUSEHOLD_TYPE);
+        coded("publicity_kind", "活动类别", "Event kind", f -> f.source().column("publicity_kind"),
+                MemberKind.PUBLICITY_KIND);
+        coded("task_status", "进展状态", "Progress", f -> f.source().column("task_status"), MemberKind.TASK_STATUS);
+        coded("campaign_task", "专项行动任务", "Campaign task", f -> f.source().column("campaign_task"),
+                MemberKind.TEXT);
+        coded("campaign", "专项行动", "Campaign", f -> f.source().column("campaign"), MemberKind.TEXT);
     }
 
     private static Label timeLabel(TimeGrain grain) {
@@ -339,6 +364,253 @@ public class Catalog {
                 new Variant(Source.REJECT, f -> DSL.countDistinct(ETL_REJECT.BATCH_ID).cast(SQLDataType.BIGINT)));
     }
 
+    // ---------------------------------------------------------------- the campaign's record kinds (issue #16)
+
+    private void declareCampaignMetrics() {
+        var q = MART_ABOVE_SCALE_QUARTER;
+        var d = FACT_DRILL;
+        metric("drills", "应急演练", "Emergency drills", TIMES, Display.count(),
+                "日期范围内企业开展的应急预案演练次数", "Emergency drills held by enterprises in the range",
+                new Variant(Source.DRILL, f -> count(DSL.noCondition())));
+        metric("drill_participants", "演练参加人次", "Drill participants", PEOPLE, Display.count(),
+                "应急演练参加人数合计", "People taking part in drills",
+                new Variant(Source.DRILL, f -> DSL.sum(d.PARTICIPANTS).cast(SQLDataType.BIGINT)));
+        metric("above_scale_enterprises", "规上企业数", "Above-scale enterprises", UNITS, Display.count(),
+                "范围内在册的规上企业数", "Above-scale enterprises on the register in the range",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> DSL.countDistinct(q.ENTERPRISE_CODE)
+                        .cast(SQLDataType.BIGINT)));
+        metric("drill_coverage", "规上企业半年演练覆盖率", "Half-yearly drill coverage", PERCENT, Display.percent(1),
+                "每半年至少演练一次的规上企业·半年 / 在册规上企业·半年 (按半年起始落在范围内计)",
+                "Above-scale enterprise half-years with a drill / enterprise half-years",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> ratio(count(q.HALF_ROW.isTrue().and(q.DRILLS_HALF.gt(0L))),
+                        count(q.HALF_ROW.isTrue()))));
+        metric("drills_missing", "半年未演练的规上企业", "Above-scale enterprise half-years without a drill", UNITS,
+                Display.count(), "半年内未开展演练的规上企业·半年数",
+                "Above-scale enterprise half-years without a drill",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> count(q.HALF_ROW.isTrue().and(q.DRILLS_HALF.eq(0L)))));
+        metric("head_check_coverage", "规上企业负责人季度检查覆盖率", "Heads' quarterly check coverage", PERCENT,
+                Display.percent(1), "主要负责人当季至少组织一次安全检查的规上企业·季度 / 在册规上企业·季度",
+                "Above-scale enterprise quarters with a check led by the head / enterprise quarters",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> ratio(count(q.HEAD_CHECKS.gt(0L)),
+                        count(DSL.noCondition()))));
+        metric("head_checks_missing", "负责人未检查的规上企业·季度", "Enterprise quarters without a head's check",
+                UNITS, Display.count(), "主要负责人当季未组织安全检查的规上企业·季度数",
+                "Above-scale enterprise quarters without a check led by the head",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> count(q.HEAD_CHECKS.eq(0L))));
+        metric("head_report_coverage", "规上企业负责人年度述职率", "Heads' annual report coverage", PERCENT,
+                Display.percent(1), "主要负责人当年向职工大会述职的规上企业·年 / 在册规上企业·年",
+                "Above-scale enterprise years with the head's report to the workforce / enterprise years",
+                new Variant(Source.ABOVE_SCALE_QUARTER, f -> ratio(count(q.YEAR_ROW.isTrue().and(q.HEAD_REPORTS_YEAR.gt(0L))),
+                        count(q.YEAR_ROW.isTrue()))));
+        metric("head_checks", "负责人安全检查", "Checks led by enterprise heads", TIMES, Display.count(),
+                "企业主要负责人组织的安全检查次数", "Safety checks led by enterprise heads",
+                new Variant(Source.HEAD_DUTY, f -> count(FACT_HEAD_DUTY.DUTY_TYPE.eq("quarterly_check"))));
+
+        var t = FACT_TRAINING;
+        metric("trainings", "培训人次", "Trainees", PEOPLE, Display.count(),
+                "日期范围内参加安全培训、警示教育的人次", "People trained in the range (one person, one training)",
+                new Variant(Source.TRAINING, f -> count(DSL.noCondition())));
+        metric("training_hours", "培训学时", "Training hours", Label.of("学时", "hours"), Display.days(1),
+                "培训学时合计", "Training hours",
+                new Variant(Source.TRAINING, f -> DSL.sum(t.HOURS).cast(SQLDataType.DOUBLE)));
+        metric("training_pass_rate", "培训考核合格率", "Training pass rate", PERCENT, Display.percent(1),
+                "考核合格人次 / 培训人次", "Trainees who passed / trainees",
+                new Variant(Source.TRAINING, f -> ratio(count(t.PASSED.isTrue()), count(DSL.noCondition()))));
+        var a = FACT_ACCIDENT;
+        metric("accident_enterprises", "事故企业", "Accidents at enterprises", Label.of("起", ""), Display.count(),
+                "日期范围内发生在生产经营单位的事故起数", "Accidents at an enterprise in the range",
+                new Variant(Source.ACCIDENT, f -> count(a.ENTERPRISE_CODE.isNotNull())));
+        metric("accident_head_training_rate", "事故企业主要负责人警示教育培训率", "Accident enterprises' heads trained",
+                PERCENT, Display.percent(1),
+                "事故后至统计日主要负责人参加过警示教育培训的事故 / 发生在生产经营单位的事故",
+                "Accidents at an enterprise whose head took warning education after it (by the as-of date) / such accidents",
+                new Variant(Source.ACCIDENT, f -> ratio(count(a.ENTERPRISE_CODE.isNotNull().and(headTrained(f))),
+                        count(a.ENTERPRISE_CODE.isNotNull()))));
+
+        var p = FACT_TIPOFF;
+        metric("tipoffs_received", "受理举报", "Tip-offs received", COUNT, Display.count(),
+                "日期范围内受理的举报投诉件数", "Tip-offs received in the range",
+                new Variant(Source.TIPOFF, f -> count(DSL.noCondition())));
+        metric("tipoffs_substantiated", "举报属实", "Tip-offs substantiated", COUNT, Display.count(),
+                "经核查属实的举报件数", "Tip-offs found true",
+                new Variant(Source.TIPOFF, f -> count(p.SUBSTANTIATED.isTrue())));
+        metric("tipoffs_closed_on_time", "按期办结举报", "Tip-offs closed on time", COUNT, Display.count(),
+                "截至统计日在办结期限内办结的举报件数", "Tip-offs closed by their deadline (and by the as-of date)",
+                new Variant(Source.TIPOFF, f -> count(tipoffClosedOnTime(f))));
+        metric("tipoff_on_time_rate", "举报按期办结率", "Tip-offs closed on time, share", PERCENT, Display.percent(1),
+                "按期办结 / 截至统计日已到期或已办结的举报", "Closed on time / due or closed by the as-of date",
+                new Variant(Source.TIPOFF, f -> ratio(count(tipoffClosedOnTime(f)), count(tipoffDue(f)))));
+        metric("tipoffs_overdue", "逾期未办结举报", "Tip-offs overdue", COUNT, Display.count(),
+                "截至统计日超过办结期限仍未办结的举报件数", "Tip-offs open past their deadline on the as-of date",
+                new Variant(Source.TIPOFF, f -> count(tipoffOverdue(f))));
+        metric("mean_days_to_close_tipoff", "举报平均办结天数", "Mean days to close a tip-off", DAYS, Display.days(1),
+                "已办结举报从受理到办结的平均天数", "Mean days from receipt to closing, over tip-offs closed",
+                new Variant(Source.TIPOFF, f -> DSL.avg(DSL.field("date_diff('day', {0}, {1})", SQLDataType.INTEGER,
+                        p.RECEIVED_DATE, p.CLOSED_DATE)).filterWhere(p.CLOSED_DATE.le(f.asOf())).cast(SQLDataType.DOUBLE)));
+        metric("tipoff_rewards", "举报奖励金额", "Tip-off rewards", YUAN, Display.yuan(),
+                "举报奖励金额合计", "Rewards paid for tip-offs",
+                new Variant(Source.TIPOFF, f -> DSL.sum(p.REWARD_YUAN)));
+
+        var k = FACT_DOOR_KNOCK;
+        metric("door_knock_visits", "敲门走访次数", "Door-knocking visits", TIMES, Display.count(),
+                "敲门行动上门走访次数", "Home visits of the door-knocking campaign",
+                new Variant(Source.DOOR_KNOCK, f -> count(DSL.noCondition())));
+        metric("door_knock_households", "走访户数", "Households visited", Label.of("户", ""), Display.count(),
+                "敲门行动走访的不同住户数", "Different households visited",
+                new Variant(Source.DOOR_KNOCK, f -> DSL.countDistinct(DSL.field("{0} || '|' || {1}", SQLDataType.VARCHAR, k.REGION_CODE, k.HOUSEHOLD)).cast(SQLDataType.BIGINT)));
+        metric("door_knock_problems_found", "走访发现问题", "Problems found on visits", COUNT, Display.count(),
+                "上门走访发现的消防安全问题数", "Fire-safety problems found on home visits",
+                new Variant(Source.DOOR_KNOCK, f -> DSL.sum(k.PROBLEMS_FOUND).cast(SQLDataType.BIGINT)));
+        metric("door_knock_problems_fixed", "走访问题已整改", "Problems fixed", COUNT, Display.count(),
+                "走访发现并已整改的问题数", "Problems found on visits and fixed",
+                new Variant(Source.DOOR_KNOCK, f -> DSL.sum(k.PROBLEMS_FIXED).cast(SQLDataType.BIGINT)));
+        metric("door_knock_fix_rate", "走访问题整改率", "Visit problems fixed, share", PERCENT, Display.percent(1),
+                "已整改问题 / 发现问题", "Problems fixed / problems found",
+                new Variant(Source.DOOR_KNOCK, f -> ratio(DSL.sum(k.PROBLEMS_FIXED), DSL.sum(k.PROBLEMS_FOUND))));
+
+        metric("publicity_events", "宣传教育活动", "Publicity events", Label.of("场", ""), Display.count(),
+                "开展的安全宣传教育活动场次", "Publicity and education events held",
+                new Variant(Source.PUBLICITY, f -> count(DSL.noCondition())));
+        metric("publicity_audience", "宣传受众人次", "Publicity audience", PEOPLE, Display.count(),
+                "宣传教育活动受众人数合计", "People reached by publicity events",
+                new Variant(Source.PUBLICITY, f -> DSL.sum(FACT_PUBLICITY.AUDIENCE).cast(SQLDataType.BIGINT)));
+
+        var m = MART_TASK_UNIT_MONTH;
+        Field<String> pair = DSL.field("{0} || '|' || {1}", SQLDataType.VARCHAR, m.TASK_ID, m.UNIT_CODE);
+        metric("progress_reports", "任务进展报告", "Progress reports", Label.of("份", ""), Display.count(),
+                "日期范围内报送的任务进展报告份数", "Task progress reports filed in the range",
+                new Variant(Source.TASK_PROGRESS, f -> count(DSL.noCondition())));
+        metric("task_units", "应报告的任务·单位", "Task-unit pairs", UNITS, Display.count(),
+                "以进展报告衡量的任务与其责任单位的组合数", "Pairs of a progress-measured task and a responsible unit",
+                new Variant(Source.TASK_UNIT_MONTH, f -> DSL.countDistinct(pair).cast(SQLDataType.BIGINT)));
+        metric("task_units_reported", "已报告进展的任务·单位", "Task-unit pairs reported", UNITS, Display.count(),
+                "范围内任一月末已有进展报告的任务·单位数", "Task-unit pairs with a report by a month's end in the range",
+                new Variant(Source.TASK_UNIT_MONTH, f -> DSL.countDistinct(pair).filterWhere(m.PROGRESS.isNotNull())
+                        .cast(SQLDataType.BIGINT)));
+        metric("task_units_done", "已完成的任务·单位", "Task-unit pairs done", UNITS, Display.count(),
+                "范围内任一月末最新进展为已完成的任务·单位数", "Task-unit pairs whose latest report was 已完成 at a month's end",
+                new Variant(Source.TASK_UNIT_MONTH, f -> DSL.countDistinct(pair).filterWhere(m.PROGRESS.eq("done"))
+                        .cast(SQLDataType.BIGINT)));
+        metric("task_completion_rate", "任务完成率", "Task completion rate", PERCENT, Display.percent(1),
+                "已完成的任务·单位 / 应报告的任务·单位 (未报告计为未完成)",
+                "Task-unit pairs done / task-unit pairs (no report counts as not done)",
+                new Variant(Source.TASK_UNIT_MONTH, f -> ratio(DSL.countDistinct(pair).filterWhere(m.PROGRESS.eq("done")),
+                        DSL.countDistinct(pair))));
+        metric("task_progress_latest", "最新进展", "Latest progress", Label.of("级", ""), Display.count(),
+                "范围末月月末的最新进展: 0 未报告、1 未开始、2 推进中、3 已完成 (按任务和单位分组时使用)",
+                "Latest progress at the end of the range's last month: 0 none, 1 not started, 2 in progress, 3 done",
+                new Variant(Source.TASK_UNIT_MONTH, f -> DSL.field("arg_max({0}, {1})", SQLDataType.BIGINT,
+                        m.PROGRESS_RANK, m.MONTH_START)));
+    }
+
+    /** The head of the accident's enterprise took warning education after it, by the as-of date. */
+    private static Condition headTrained(From f) {
+        var a = FACT_ACCIDENT;
+        var t = FACT_TRAINING.as("ht");
+        return DSL.exists(DSL.selectOne().from(t).where(t.ENTERPRISE_CODE.eq(a.ENTERPRISE_CODE))
+                .and(t.PERSON_ROLE.eq("principal")).and(t.TRAINING_TYPE.eq("warning_education"))
+                .and(t.TRAINING_DATE.ge(a.ACCIDENT_DATE)).and(t.TRAINING_DATE.le(f.asOf())));
+    }
+
+    private static Condition tipoffClosedOnTime(From f) {
+        var p = FACT_TIPOFF;
+        return p.CLOSED_DATE.le(f.asOf()).and(p.CLOSED_DATE.le(p.DEADLINE_DATE));
+    }
+
+    /** Closed by the as-of date, or past its deadline then: a tip-off the rate can judge. */
+    private static Condition tipoffDue(From f) {
+        var p = FACT_TIPOFF;
+        return p.CLOSED_DATE.le(f.asOf()).or(p.DEADLINE_DATE.lt(f.asOf()));
+    }
+
+    private static Condition tipoffOverdue(From f) {
+        var p = FACT_TIPOFF;
+        return p.DEADLINE_DATE.lt(f.asOf()).and(p.CLOSED_DATE.isNull().or(p.CLOSED_DATE.gt(f.asOf())));
+    }
+
+    private void declareCampaignDetails() {
+        var d = FACT_DRILL;
+        DetailView.Field village = field("village_name", "村(社区)", "Village", "text", f -> f.region().REGION_NAME);
+        addDetail(new DetailView("drill_list", Label.of("应急演练记录", "Drills"), Source.DRILL,
+                List.of(field("drill_no", "演练编号", "Drill no.", "text", f -> d.DRILL_NO),
+                        field("drill_date", "演练日期", "Date", "date", f -> d.DRILL_DATE), village,
+                        coded("enterprise", "单位", "Enterprise", MemberKind.ENTERPRISE, f -> d.ENTERPRISE_CODE),
+                        field("scenario", "演练预案或科目", "Scenario", "text", f -> d.SCENARIO),
+                        field("participants", "参加人数", "Participants", "count", f -> d.PARTICIPANTS)),
+                f -> DSL.noCondition(), f -> List.of(d.DRILL_DATE.desc(), d.DRILL_NO.asc())));
+        var q = MART_ABOVE_SCALE_QUARTER;
+        addDetail(new DetailView("above_scale_duties", Label.of("规上企业演练与负责人检查", "Above-scale enterprises: drills and heads' checks"),
+                Source.ABOVE_SCALE_QUARTER,
+                List.of(field("quarter", "季度", "Quarter", "text", f -> TimeGrain.QUARTER.truncate(q.QUARTER_START)),
+                        coded("enterprise", "单位", "Enterprise", MemberKind.ENTERPRISE, f -> q.ENTERPRISE_CODE),
+                        coded("village", "村(社区)", "Village", MemberKind.VILLAGE, f -> q.REGION_CODE),
+                        field("drills", "本季演练", "Drills this quarter", "count", f -> q.DRILLS),
+                        field("drills_half", "本半年演练", "Drills this half-year", "count", f -> q.DRILLS_HALF),
+                        field("head_checks", "负责人检查", "Head's checks", "count", f -> q.HEAD_CHECKS),
+                        field("head_reports_year", "本年述职", "Reports this year", "count", f -> q.HEAD_REPORTS_YEAR)),
+                f -> DSL.noCondition(),
+                f -> List.of(q.QUARTER_START.desc(), q.DRILLS_HALF.asc(), q.HEAD_CHECKS.asc(), q.ENTERPRISE_CODE.asc())));
+        var t = FACT_TRAINING;
+        addDetail(new DetailView("training_list", Label.of("培训记录", "Trainings"), Source.TRAINING,
+                List.of(field("training_date", "培训日期", "Date", "date", f -> t.TRAINING_DATE), village,
+                        field("person_name", "姓名", "Name", "text", f -> t.PERSON_NAME),
+                        coded("training_role", "人员类别", "Role", MemberKind.TRAINING_ROLE, f -> t.PERSON_ROLE),
+                        field("target", "单位", "Enterprise", "text",
+                                f -> DSL.coalesce(f.enterprise().ENTERPRISE_NAME, t.TARGET_NAME)),
+                        coded("training_type", "培训类型", "Type", MemberKind.TRAINING_TYPE, f -> t.TRAINING_TYPE),
+                        flag("passed", "考核合格", "Passed", f -> t.PASSED)),
+                f -> DSL.noCondition(), f -> List.of(t.TRAINING_DATE.desc(), t.TRAINING_NO.asc())));
+        var a = FACT_ACCIDENT;
+        addDetail(new DetailView("accident_head_training", Label.of("事故企业主要负责人培训", "Accident enterprises' heads"),
+                Source.ACCIDENT,
+                List.of(field("accident_no", "事故编号", "Accident no.", "text", f -> a.ACCIDENT_NO),
+                        field("accident_date", "事故日期", "Date", "date", f -> a.ACCIDENT_DATE), village,
+                        coded("enterprise", "单位", "Enterprise", MemberKind.ENTERPRISE, f -> a.ENTERPRISE_CODE),
+                        flag("head_trained", "负责人已参加警示教育", "Head trained", Catalog::headTrainedFlag)),
+                f -> a.ENTERPRISE_CODE.isNotNull(), f -> List.of(a.ACCIDENT_DATE.desc(), a.ACCIDENT_NO.asc())));
+        var p = FACT_TIPOFF;
+        addDetail(new DetailView("tipoff_list", Label.of("举报投诉", "Tip-offs"), Source.TIPOFF,
+                List.of(field("tipoff_no", "举报编号", "No.", "text", f -> p.TIPOFF_NO),
+                        field("received_date", "受理日期", "Received", "date", f -> p.RECEIVED_DATE),
+                        coded("tipoff_channel", "渠道", "Channel", MemberKind.TIPOFF_CHANNEL, f -> p.CHANNEL), village,
+                        field("content", "举报内容", "Content", "text", f -> p.CONTENT),
+                        flag("substantiated", "属实", "True", f -> DSL.coalesce(p.SUBSTANTIATED, DSL.inline(false))),
+                        coded("department", "承办单位", "Handled by", MemberKind.DEPARTMENT, f -> p.DEPARTMENT_CODE),
+                        field("deadline_date", "办结期限", "Deadline", "date", f -> p.DEADLINE_DATE),
+                        field("closed_date", "办结日期", "Closed", "date", f -> p.CLOSED_DATE),
+                        field("reward_yuan", "奖励", "Reward", "yuan", f -> p.REWARD_YUAN)),
+                f -> DSL.noCondition(), f -> List.of(p.RECEIVED_DATE.desc(), p.TIPOFF_NO.asc())));
+        var k = FACT_DOOR_KNOCK;
+        addDetail(new DetailView("door_knock_list", Label.of("敲门行动走访记录", "Door-knocking visits"), Source.DOOR_KNOCK,
+                List.of(field("visit_date", "走访日期", "Date", "date", f -> k.VISIT_DATE), village,
+                        field("household", "住户", "Household", "text", f -> k.HOUSEHOLD),
+                        coded("household_type", "对象类别", "Type", MemberKind.HOUSEHOLD_TYPE, f -> k.HOUSEHOLD_TYPE),
+                        field("visited_by", "走访人员", "Visited by", "text", f -> k.VISITED_BY),
+                        field("problems_found", "发现问题", "Found", "count", f -> k.PROBLEMS_FOUND),
+                        field("problems_fixed", "已整改", "Fixed", "count", f -> k.PROBLEMS_FIXED)),
+                f -> DSL.noCondition(), f -> List.of(k.VISIT_DATE.desc(), k.VISIT_NO.asc())));
+        var e = FACT_PUBLICITY;
+        addDetail(new DetailView("publicity_list", Label.of("宣传教育活动", "Publicity events"), Source.PUBLICITY,
+                List.of(field("event_date", "活动日期", "Date", "date", f -> e.EVENT_DATE), village,
+                        coded("publicity_kind", "类别", "Kind", MemberKind.PUBLICITY_KIND, f -> e.EVENT_KIND),
+                        field("title", "活动名称", "Title", "text", f -> e.TITLE),
+                        coded("department", "主办单位", "Organiser", MemberKind.DEPARTMENT, f -> e.DEPARTMENT_CODE),
+                        field("audience", "受众人数", "Audience", "count", f -> e.AUDIENCE)),
+                f -> DSL.noCondition(), f -> List.of(e.EVENT_DATE.desc(), e.EVENT_NO.asc())));
+        var r = FACT_TASK_PROGRESS;
+        addDetail(new DetailView("progress_reports", Label.of("任务进展报告", "Progress reports"), Source.TASK_PROGRESS,
+                List.of(field("report_date", "报告日期", "Date", "date", f -> r.REPORT_DATE),
+                        field("task_id", "任务编号", "Task", "text", f -> r.TASK_ID),
+                        coded("check_unit", "责任单位", "Unit", MemberKind.UNIT, f -> r.UNIT_CODE),
+                        coded("task_status", "进展状态", "Progress", MemberKind.TASK_STATUS, f -> r.PROGRESS),
+                        field("evidence", "佐证材料", "Evidence", "text", f -> r.EVIDENCE)),
+                f -> DSL.noCondition(), f -> List.of(r.REPORT_DATE.desc(), r.REPORT_NO.asc())));
+    }
+
+    private static Field<Boolean> headTrainedFlag(From f) {
+        return DSL.field("{0}", SQLDataType.BOOLEAN, headTrained(f));
+    }
+
     // ---------------------------------------------------------------- detail views
 
     private void declareDetails() {
@@ -476,14 +748,25 @@ public class Catalog {
             Map.of(Metric.Polarity.HIGHER_IS_BETTER, List.of("hazards_rectified", "hazards_closed",
                             "rectification_rate", "on_time_rectification_rate", "five_implementation_completeness",
                             "rectification_funds", "inspections", "inspections_led_by_leader", "double_random_share",
-                            "key_enterprise_coverage", "monthly_check_units", "monthly_check_compliance"),
+                            "key_enterprise_coverage", "monthly_check_units", "monthly_check_compliance",
+                            "drills", "drill_participants", "drill_coverage", "head_check_coverage",
+                            "head_report_coverage", "head_checks", "trainings", "training_hours", "training_pass_rate",
+                            "accident_head_training_rate", "tipoffs_closed_on_time", "tipoff_on_time_rate",
+                            "door_knock_visits", "door_knock_households", "door_knock_problems_fixed",
+                            "door_knock_fix_rate", "publicity_events", "publicity_audience", "progress_reports",
+                            "task_units_reported", "task_units_done", "task_completion_rate",
+                            "task_progress_latest"),
                     Metric.Polarity.LOWER_IS_BETTER, List.of("hazards_found", "hazards_open", "hazards_overdue",
                             "major_found", "major_open", "major_overdue", "major_unpublished", "mean_days_to_rectify",
                             "p90_days_to_rectify", "ledgers_missing", "escalation_rate", "blacklist_entries",
                             "accidents", "deaths", "accidents_concealed", "injuries", "rejected_rows",
-                            "rejected_files"),
+                            "rejected_files", "drills_missing", "head_checks_missing", "tipoffs_overdue",
+                            "mean_days_to_close_tipoff"),
                     Metric.Polarity.NEUTRAL, List.of("key_enterprises", "enforcement_actions", "enforcement_stage_1",
-                            "enforcement_stage_2", "enforcement_stage_3", "fines_proposed", "fines_final")));
+                            "enforcement_stage_2", "enforcement_stage_3", "fines_proposed", "fines_final",
+                            "above_scale_enterprises", "accident_enterprises", "tipoffs_received",
+                            "tipoffs_substantiated", "tipoff_rewards", "door_knock_problems_found",
+                            "task_units")));
 
     private static Map<String, Metric.Polarity> polarities(Map<Metric.Polarity, List<String>> byPolarity) {
         Map<String, Metric.Polarity> map = new LinkedHashMap<>();

@@ -45,6 +45,7 @@ public record Dimension(String id, Label label, Function<From, Field<?>> column,
     /** Where a dimension's codes get their labels. */
     public enum MemberKind {
         NONE, SECTOR, VILLAGE, REGION, DEPARTMENT, INSPECTION_TYPE, ENFORCEMENT_ACTION, HAZARD_LEVEL, HAZARD_STATUS,
-        SCALE, FLAG, ENTERPRISE, UNIT, UNIT_KIND, ACCIDENT_LEVEL, TEXT
+        SCALE, FLAG, ENTERPRISE, UNIT, UNIT_KIND, ACCIDENT_LEVEL, TEXT, TRAINING_ROLE, TRAINING_TYPE, TIPOFF_CHANNEL,
+        HOUSEHOLD_TYPE, PUBLICITY_KIND, TASK_STATUS
     }
 }

@@ -59,6 +59,12 @@ public class MemberRepository {
             case FLAG -> Codes.FLAGS;
             case UNIT_KIND -> Codes.UNIT_KINDS;
             case ACCIDENT_LEVEL -> Codes.ACCIDENT_LEVELS;
+            case TRAINING_ROLE -> Codes.TRAINING_ROLES;
+            case TRAINING_TYPE -> Codes.TRAINING_TYPES;
+            case TIPOFF_CHANNEL -> Codes.TIPOFF_CHANNELS;
+            case HOUSEHOLD_TYPE -> Codes.HOUSEHOLD_TYPES;
+            case PUBLICITY_KIND -> Codes.PUBLICITY_KINDS;
+            case TASK_STATUS -> Codes.TASK_STATUSES;
             case UNIT -> {
                 List<Member> units = new java.util.ArrayList<>(villages());
                 units.addAll(departments());

@@ -18,6 +18,15 @@ import static cn.anjian.jooq.Tables.FACT_INSPECTION;
 import static cn.anjian.jooq.Tables.MART_HAZARD_MONTH;
 import static cn.anjian.jooq.Tables.MART_KEY_ENTERPRISE_YEAR;
 import static cn.anjian.jooq.Tables.MART_UNIT_MONTH;
+import static cn.anjian.jooq.Tables.FACT_DRILL;
+import static cn.anjian.jooq.Tables.FACT_TRAINING;
+import static cn.anjian.jooq.Tables.FACT_TIPOFF;
+import static cn.anjian.jooq.Tables.FACT_HEAD_DUTY;
+import static cn.anjian.jooq.Tables.FACT_DOOR_KNOCK;
+import static cn.anjian.jooq.Tables.FACT_PUBLICITY;
+import static cn.anjian.jooq.Tables.FACT_TASK_PROGRESS;
+import static cn.anjian.jooq.Tables.MART_TASK_UNIT_MONTH;
+import static cn.anjian.jooq.Tables.MART_ABOVE_SCALE_QUARTER;
 
 /**
  * A table the query builder reads, with the columns that filters, dimensions and the row-level scope bind to.
@@ -96,6 +105,60 @@ public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain
             MART_KEY_ENTERPRISE_YEAR.YEAR_START, TimeGrain.YEAR, MART_KEY_ENTERPRISE_YEAR.REGION_CODE,
             MART_KEY_ENTERPRISE_YEAR.SECTOR_CODE, null, null,
             Map.of("enterprise", MART_KEY_ENTERPRISE_YEAR.ENTERPRISE_CODE));
+
+    /** Emergency drills (应急演练), one per enterprise and day. */
+    public static final Source DRILL = new Source("fact_drill", FACT_DRILL, FACT_DRILL.DRILL_DATE, TimeGrain.DAY,
+            FACT_DRILL.REGION_CODE, null, null, FACT_DRILL.ENTERPRISE_CODE, Map.of());
+
+    /** Trainings (安全培训 / 警示教育), one per person and training. */
+    public static final Source TRAINING = new Source("fact_training", FACT_TRAINING, FACT_TRAINING.TRAINING_DATE,
+            TimeGrain.DAY, FACT_TRAINING.REGION_CODE, null, null, FACT_TRAINING.ENTERPRISE_CODE,
+            Map.of("training_role", FACT_TRAINING.PERSON_ROLE, "training_type", FACT_TRAINING.TRAINING_TYPE));
+
+    /** Tip-offs (举报投诉), dated by receipt; closing judged on the as-of date. */
+    public static final Source TIPOFF = new Source("fact_tipoff", FACT_TIPOFF, FACT_TIPOFF.RECEIVED_DATE,
+            TimeGrain.DAY, FACT_TIPOFF.REGION_CODE, FACT_TIPOFF.SECTOR_CODE, FACT_TIPOFF.DEPARTMENT_CODE,
+            FACT_TIPOFF.ENTERPRISE_CODE, Map.of("tipoff_channel", FACT_TIPOFF.CHANNEL));
+
+    /** Enterprise heads' quarterly checks and annual reports (企业负责人检查与述职). */
+    public static final Source HEAD_DUTY = new Source("fact_head_duty", FACT_HEAD_DUTY, FACT_HEAD_DUTY.DUTY_DATE,
+            TimeGrain.DAY, FACT_HEAD_DUTY.REGION_CODE, null, null, FACT_HEAD_DUTY.ENTERPRISE_CODE, Map.of());
+
+    /** Door-knocking visits (敲门行动). */
+    public static final Source DOOR_KNOCK = new Source("fact_door_knock", FACT_DOOR_KNOCK, FACT_DOOR_KNOCK.VISIT_DATE,
+            TimeGrain.DAY, FACT_DOOR_KNOCK.REGION_CODE, null, FACT_DOOR_KNOCK.DEPARTMENT_CODE, null,
+            Map.of("household_type", FACT_DOOR_KNOCK.HOUSEHOLD_TYPE));
+
+    /** Publicity and education events (宣传教育活动). */
+    public static final Source PUBLICITY = new Source("fact_publicity", FACT_PUBLICITY, FACT_PUBLICITY.EVENT_DATE,
+            TimeGrain.DAY, FACT_PUBLICITY.REGION_CODE, null, FACT_PUBLICITY.DEPARTMENT_CODE, null,
+            Map.of("publicity_kind", FACT_PUBLICITY.EVENT_KIND));
+
+    /** Task progress reports (任务进展) one by one; a department's belong to its town. */
+    public static final Source TASK_PROGRESS = new Source("fact_task_progress", FACT_TASK_PROGRESS,
+            FACT_TASK_PROGRESS.REPORT_DATE, TimeGrain.DAY, FACT_TASK_PROGRESS.REGION_CODE, null,
+            FACT_TASK_PROGRESS.DEPARTMENT_CODE, null,
+            Map.of("campaign_task", FACT_TASK_PROGRESS.TASK_ID, "check_unit", FACT_TASK_PROGRESS.UNIT_CODE,
+                    "unit_kind", FACT_TASK_PROGRESS.UNIT_KIND, "task_status", FACT_TASK_PROGRESS.PROGRESS),
+            FACT_TASK_PROGRESS, FACT_TASK_PROGRESS.HOME_CODE);
+
+    /**
+     * Campaign tasks measured by progress reports × responsible unit × month, with the latest status at the month's
+     * end ({@code sql/marts/task_unit_month.sql}); unreported pairs included.
+     */
+    public static final Source TASK_UNIT_MONTH = new Source("mart_task_unit_month", MART_TASK_UNIT_MONTH,
+            MART_TASK_UNIT_MONTH.MONTH_START, TimeGrain.MONTH, MART_TASK_UNIT_MONTH.REGION_CODE, null,
+            MART_TASK_UNIT_MONTH.DEPARTMENT_CODE, null,
+            Map.of("campaign_task", MART_TASK_UNIT_MONTH.TASK_ID, "check_unit", MART_TASK_UNIT_MONTH.UNIT_CODE,
+                    "unit_kind", MART_TASK_UNIT_MONTH.UNIT_KIND, "task_status", MART_TASK_UNIT_MONTH.PROGRESS,
+                    "campaign", MART_TASK_UNIT_MONTH.CAMPAIGN_ID),
+            MART_TASK_UNIT_MONTH, MART_TASK_UNIT_MONTH.HOME_CODE);
+
+    /** Above-scale enterprises by quarter with their drills and head's checks ({@code above_scale_quarter.sql}). */
+    public static final Source ABOVE_SCALE_QUARTER = new Source("mart_above_scale_quarter", MART_ABOVE_SCALE_QUARTER,
+            MART_ABOVE_SCALE_QUARTER.QUARTER_START, TimeGrain.QUARTER, MART_ABOVE_SCALE_QUARTER.REGION_CODE,
+            MART_ABOVE_SCALE_QUARTER.SECTOR_CODE, null, null,
+            Map.of("enterprise", MART_ABOVE_SCALE_QUARTER.ENTERPRISE_CODE));
 
     /** Rejected ledger rows with the file that brought them; dated by the import. No region: clerks only. */
     public static final Source REJECT = new Source("etl_reject",

@@ -131,7 +131,7 @@ class AssessmentDemoTownTest extends DemoTownWarehouse {
                 .andExpect(content().string(containsString("主要负责同志每月带队督查")));
         request("/assessment/2023?unit=department")
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("主要负责同志每月带队督查(10)")));
+                .andExpect(content().string(containsString("主要负责同志每月带队督查(7)")));
         // every score on the ranking has one decimal (91.0 and 89.5, never 91 beside 89.5) and does not wrap
         String ranking = request("/assessment/2024?unit=village").andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -75,7 +75,9 @@ class DemoTownGeneratorTest {
         assertThat(ledgers).extracting(l -> l.file().getFileName().toString())
                 .startsWith("01-regions.csv", "02-enterprises.xlsx", "02-enterprises-changes-1.xlsx")
                 .endsWith("03-inspections.csv", "04-hazards-2022.xlsx", "04-hazards-2023.xlsx", "04-hazards-2024.csv",
-                        "04-hazards-2025.csv", "04-hazards-2026.csv", "05-enforcement.xlsx", "06-accidents.csv");
+                        "04-hazards-2025.csv", "04-hazards-2026.csv", "05-enforcement.xlsx", "06-accidents.csv",
+                        "07-drills.xlsx", "08-trainings.csv", "09-tipoffs.csv", "10-head-duties.xlsx",
+                        "11-door-knocks.csv", "12-publicity.xlsx", "13-task-progress.csv");
         assertThat(ledgers).allSatisfy(l -> {
             assertThat(l.file()).isRegularFile();
             assertThat(l.displayName()).startsWith("诸佛庵镇（演示）")
@@ -104,7 +106,8 @@ class DemoTownGeneratorTest {
         for (Ledger ledger : gbk) {
             byte[] bytes = Files.readAllBytes(ledger.file());
             String text = strictlyDecode(bytes, LedgerFiles.GBK);
-            assertThat(text).as(ledger.file().getFileName().toString()).contains("诸佛庵镇", "村(社区)");
+            assertThat(text).as(ledger.file().getFileName().toString()).contains("诸佛庵镇",
+                    ledger.kind() == ImportKind.TASK_PROGRESS ? "责任单位" : "村(社区)");
             assertThatThrownBy(() -> strictlyDecode(bytes, StandardCharsets.UTF_8))
                     .isInstanceOf(CharacterCodingException.class);
         }
@@ -502,8 +505,7 @@ class DemoTownGeneratorTest {
     @Test
     void anAsOfDayEarlyIn2022StillGivesAWholeSmallTown(@TempDir Path dir) throws IOException {
         List<Ledger> early = new DemoTownGenerator(SEED, 0.2).generate(dir, LocalDate.of(2022, 3, 1));
-        assertThat(early).extracting(Ledger::kind).containsExactly(ImportKind.REGIONS, ImportKind.ENTERPRISES,
-                ImportKind.INSPECTIONS, ImportKind.HAZARDS, ImportKind.ENFORCEMENT, ImportKind.ACCIDENTS);
+        assertThat(early).extracting(Ledger::kind).containsExactly(ImportKind.values());
         assertThat(Ledgers.records(early.get(0).file(), StandardCharsets.UTF_8))
                 .allSatisfy(r -> assertThat(r.get("撤并日期")).isEmpty());
         assertThat(Ledgers.records(early.get(2).file(), LedgerFiles.GBK)).isNotEmpty();

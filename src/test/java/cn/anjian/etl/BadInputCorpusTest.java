@@ -207,14 +207,7 @@ class BadInputCorpusTest {
     }
 
     private static String factTable(ImportKind kind) {
-        return switch (kind) {
-            case HAZARDS -> "fact_hazard";
-            case ENFORCEMENT -> "fact_enforcement";
-            case INSPECTIONS -> "fact_inspection";
-            case ACCIDENTS -> "fact_accident";
-            case ENTERPRISES -> "dim_enterprise";
-            case REGIONS -> "dim_region";
-        };
+        return LoadPlans.of(kind).target().table();
     }
 
     private long count(String table) {
