@@ -1,7 +1,16 @@
 package cn.anjian.etl;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,11 +27,14 @@ class ImportPageController {
     private final LedgerImportService imports;
     private final EtlBatchRepository batches;
     private final MappingProfiles profiles;
+    private final TemplateWorkbook templates;
 
-    ImportPageController(LedgerImportService imports, EtlBatchRepository batches, MappingProfiles profiles) {
+    ImportPageController(LedgerImportService imports, EtlBatchRepository batches, MappingProfiles profiles,
+                         TemplateWorkbook templates) {
         this.imports = imports;
         this.batches = batches;
         this.profiles = profiles;
+        this.templates = templates;
     }
 
     @GetMapping("/imports")
@@ -33,6 +45,20 @@ class ImportPageController {
         model.addAttribute("profileProblems", profiles.problems());
         model.addAttribute("recent", batches.recent(15).stream().map(EtlBatchRepository::toStatus).toList());
         return "imports/index";
+    }
+
+    /** A template to fill, made from today's code lists and the villages the user may see (TemplateWorkbook). */
+    @GetMapping("/imports/templates/{kind}.xlsx")
+    ResponseEntity<StreamingResponseBody> template(@PathVariable String kind) {
+        ImportKind k = ImportKind.fromCode(kind).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "没有这种台账: " + kind));
+        String name = k.labelZh() + "台账模板.xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name,
+                        StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out -> templates.write(k, out));
     }
 
     @GetMapping("/imports/{id}")

@@ -53,6 +53,8 @@ final class LedgerMapper implements LedgerRows.Sink {
     private String sheet;
     private boolean skipSheet;
     private int rowsSeen;
+    /** Whether the sheet's first data row is still to come (a template's example row can only be that one). */
+    private boolean firstDataRow;
     private Map<Integer, String> header;
     private Map<Integer, List<String>> names;
     private Map<String, Integer> placed;
@@ -132,6 +134,7 @@ final class LedgerMapper implements LedgerRows.Sink {
     public void startSheet(String name) {
         sheet = name;
         rowsSeen = 0;
+        firstDataRow = true;
         header = null;
         placed = null;
         names = null;
@@ -178,6 +181,12 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
             subHeaderRowsLeft = 0;
         }
+        if (firstDataRow) {
+            firstDataRow = false;
+            if (isExample(rowCells)) {
+                return; // the downloaded template's example row (TemplateWorkbook)
+            }
+        }
         if (!chosen.template() && !hasMappedValue(rowCells)) {
             return; // a note under the table (填写要求、制表人…): no cell in a mapped column
         }
@@ -186,6 +195,15 @@ final class LedgerMapper implements LedgerRows.Sink {
             throw new LedgerFormatException("文件「" + fileName + "」超过 " + maxCells + " 个单元格的上限，请分成几个文件导入");
         }
         emit(rowNumber, rowCells);
+    }
+
+    /** The example row of a downloaded template: its first filled cell begins with {@code 示例：}. */
+    private static boolean isExample(Map<Integer, String> rowCells) {
+        return rowCells.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .min(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().strip().startsWith(TemplateWorkbook.EXAMPLE_MARK))
+                .orElse(false);
     }
 
     private boolean hasMappedValue(Map<Integer, String> rowCells) {
