@@ -249,6 +249,9 @@ function villageName(code) {
 }
 
 function enterpriseName(code) {
+  if (root.dataset.subjectName && code === new URLSearchParams(location.search).get('enterprise')) {
+    return root.dataset.subjectName; // the server looked the name up for the page's own enterprise
+  }
   for (const data of lastData.values()) {
     const member = data?.labels?.enterprise?.find((m) => String(m.code) === code);
     if (member) {

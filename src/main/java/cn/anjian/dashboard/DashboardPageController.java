@@ -72,9 +72,23 @@ class DashboardPageController {
         model.addAttribute("t", text);
         model.addAttribute("textJson", json.writeValueAsString(text.words()));
         model.addAttribute("today", LocalDate.now(clock).toString());
+        model.addAttribute("subjectName", subjectName(params.get("enterprise"), text));
         model.addAttribute("home", service.all().stream()
                 .filter(d -> d.id().equals(properties.home())).findFirst().orElse(dashboard));
         return "dashboard";
+    }
+
+    /**
+     * The enterprise page's title is the enterprise's name, not its credit code: looked up among the enterprises the
+     * user may see (an enterprise outside the scope keeps its code, and its panels stay empty).
+     */
+    private String subjectName(String enterprise, PageText text) {
+        if (enterprise == null || enterprise.isBlank()) {
+            return null;
+        }
+        return members.enterprises(enterprise.strip(), 20).stream()
+                .filter(m -> m.code().equals(enterprise.strip()))
+                .map(m -> m.label().in(text.lang())).findFirst().orElse(null);
     }
 
     /**

@@ -621,6 +621,9 @@ public class Catalog {
         DetailView.Field sector = coded("sector", "行业领域", "Sector", MemberKind.SECTOR, f -> h.SECTOR_CODE);
         DetailView.Field target = field("target", "检查对象", "Target", "text",
                 f -> DSL.coalesce(f.enterprise().ENTERPRISE_NAME, h.TARGET_NAME));
+        // the enterprise by its name, linking to its page (empty for households, roads, forest areas)
+        DetailView.Field enterprise = coded("enterprise", "生产经营单位", "Enterprise", MemberKind.ENTERPRISE,
+                f -> h.ENTERPRISE_CODE);
         DetailView.Field description = field("description", "隐患描述", "Description", "text", f -> h.DESCRIPTION);
         DetailView.Field found = field("found_date", "发现日期", "Found", "date", f -> h.FOUND_DATE);
         DetailView.Field deadline = field("deadline_date", "整改期限", "Deadline", "date", f -> h.DEADLINE_DATE);
@@ -629,7 +632,7 @@ public class Catalog {
 
         addDetail(new DetailView("overdue_hazards", Label.of("逾期未整改隐患", "Overdue hazards"), Source.HAZARD,
                 List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
-                                f -> h.HAZARD_LEVEL), target, description, found, deadline,
+                                f -> h.HAZARD_LEVEL), target, enterprise, description, found, deadline,
                         field("days_overdue", "逾期天数", "Days overdue", "days",
                                 f -> DSL.field("date_diff('day', {0}, {1})", SQLDataType.INTEGER, h.DEADLINE_DATE,
                                         f.asOf())), department),
@@ -637,7 +640,7 @@ public class Catalog {
                 f -> List.of(h.DEADLINE_DATE.asc(), h.HAZARD_NO.asc())));
 
         addDetail(new DetailView("major_hazards", Label.of("重大隐患挂牌督办", "Major hazards"), Source.HAZARD,
-                List.of(hazardNo, village, sector, target, description, found, deadline,
+                List.of(hazardNo, village, sector, target, enterprise, description, found, deadline,
                         field("state", "状态(统计日)", "State on the as-of date", "text",
                                 f -> DSL.when(h.CLOSED_DATE.le(f.asOf()), DSL.inline("closed"))
                                         .when(rectifiedBy(f), DSL.inline("rectified"))
@@ -655,7 +658,7 @@ public class Catalog {
 
         addDetail(new DetailView("hazard_list", Label.of("隐患清单", "Hazards"), Source.HAZARD,
                 List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
-                                f -> h.HAZARD_LEVEL), target, description, found, deadline,
+                                f -> h.HAZARD_LEVEL), target, enterprise, description, found, deadline,
                         field("rectified_date", "整改日期", "Rectified", "date", f -> rectifiedOn()),
                         coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> h.STATUS)),
                 f -> DSL.noCondition(),

@@ -85,6 +85,11 @@ class DashboardPageTest {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(found).contains("href=\"/dashboards/enterprise?enterprise=91341525PICKER0001\"")
                 .doesNotContain("山泉竹制品厂");
+        // the page itself is titled by the enterprise's name, not its credit code
+        String page = mvc.perform(get("/dashboards/enterprise").param("enterprise", "91341525PICKER0001"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("data-subject-name=\"竹韵茶厂\"");
     }
 
     @Test
