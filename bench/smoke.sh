@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Every benchmark at smoke size (issue #18, "Benchmarks that cannot rot"): bench/run-import.sh, bench/run-floor.sh,
+# bench/panels/run.sh and bench/exports/run.sh, each with --smoke (20,000 rows), in a fresh temporary directory, on
+# the build that is already there (target/classes, target/test-classes, target/bench-classpath.txt — `./mvnw -B
+# verify` or `./mvnw -B -DskipTests package` leave them; nothing is rebuilt, only bench/src and bench/panels/src are
+# compiled, into target/bench-smoke). .ci/run calls it after the tests.
+# It checks that each bench completes (each one checks its own row counts and exits non-zero otherwise) and prints
+# its figures. It never checks a speed: smoke-size figures say nothing about speed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+if [[ ! -d target/classes || ! -d target/test-classes || ! -f target/bench-classpath.txt ]]; then
+  echo "bench/smoke.sh: no build to run on; build first: ./mvnw -B -DskipTests package" >&2
+  exit 1
+fi
+DEPS="$(cat target/bench-classpath.txt)"
+rm -rf target/bench-smoke
+mkdir -p target/bench-smoke/classes
+mapfile -t sources < <(find bench/src/main/java bench/panels/src -name '*.java' | sort)
+javac -nowarn -encoding UTF-8 -proc:none -d target/bench-smoke/classes -cp "target/classes:$DEPS" "${sources[@]}"
+export BENCH_CP="target/bench-smoke/classes:target/classes:$DEPS"
+export BENCH_TEST_CP="target/test-classes:target/classes:$DEPS"
+BENCH_WORK="$(mktemp -d)"
+export BENCH_WORK
+trap 'rm -rf "$BENCH_WORK"' EXIT
+echo "[smoke] bench classes compiled in $((SECONDS - started)) s; scratch: $BENCH_WORK"
+
+# name | script | a line its figures must contain
+benches=(
+  "import|bench/run-import.sh|^SUMMARY import "
+  "floor|bench/run-floor.sh|^\| the stage as the import runs it \|"
+  "panels|bench/panels/run.sh|^\| dashboard \| panels \|"
+  "exports|bench/exports/run.sh|^\| export CSV "
+)
+for b in "${benches[@]}"; do
+  IFS='|' read -r name script figures <<<"$b"
+  log="$BENCH_WORK/$name.log"
+  t=$SECONDS
+  if ! "$script" --smoke >"$log" 2>&1; then
+    echo "[smoke] $name FAILED ($script --smoke); its last lines:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  if ! grep -Eq "$figures" "$log"; then
+    echo "[smoke] $name completed but printed no figures (no line matching '$figures'); its last lines:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  echo "[smoke] $name: ok in $((SECONDS - t)) s"
+  grep -E '^\|' "$log" | head -n 8 | sed 's/^/    /'
+  grep -E '^SUMMARY|^rows:|^Rows:' "$log" | sed 's/^/    /' || true
+done
+echo "[smoke] all benches completed in $((SECONDS - started)) s (figures at smoke size; no speed is checked)"
