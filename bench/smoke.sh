@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark at smoke size (issue #18, "Benchmarks that cannot rot"): bench/run-import.sh, bench/run-floor.sh,
-# bench/panels/run.sh and bench/exports/run.sh, each with --smoke (20,000 rows), in a fresh temporary directory, on
+# bench/panels/run.sh, bench/exports/run.sh and bench/run-fastpath.sh, each with --smoke (20,000 rows), in a fresh temporary directory, on
 # the build that is already there (target/classes, target/test-classes, target/bench-classpath.txt — `./mvnw -B
 # verify` or `./mvnw -B -DskipTests package` leave them; nothing is rebuilt, only bench/src and bench/panels/src are
 # compiled, into target/bench-smoke). .ci/run calls it after the tests.
@@ -33,6 +33,7 @@ benches=(
   "floor|bench/run-floor.sh|^\| the stage as the import runs it \|"
   "panels|bench/panels/run.sh|^\| dashboard \| panels \|"
   "exports|bench/exports/run.sh|^\| export CSV "
+  "fastpath|bench/run-fastpath.sh|^FAST PATH / COPY"
 )
 for b in "${benches[@]}"; do
   IFS='|' read -r name script figures <<<"$b"
@@ -50,6 +51,6 @@ for b in "${benches[@]}"; do
   fi
   echo "[smoke] $name: ok in $((SECONDS - t)) s"
   grep -E '^\|' "$log" | head -n 8 | sed 's/^/    /'
-  grep -E '^SUMMARY|^rows:|^Rows:' "$log" | sed 's/^/    /' || true
+  grep -E '^SUMMARY|^rows:|^Rows:|^FAST PATH' "$log" | sed 's/^/    /' || true
 done
 echo "[smoke] all benches completed in $((SECONDS - started)) s (figures at smoke size; no speed is checked)"
