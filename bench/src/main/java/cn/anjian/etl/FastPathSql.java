@@ -136,45 +136,60 @@ public final class FastPathSql {
         return StagingSql.stage(LoadPlans.of(ImportKind.HAZARDS), batchId, csv, columns, false);
     }
 
+    /** Distinct thresholds a bucket of the line-number look-up may hold ({@link #line}). */
+    static final int PER_BUCKET = 4;
+
     /**
-     * Rows per bucket of the line-number look-up ({@link #shiftVariables}): a power of two near the rows per refused
-     * line, between 8 and 4,096, so that a bucket holds about one threshold (at 10 % refused lines, buckets of 4,096
-     * rows held ~400 each and the load's INSERT spent 6.8 s per 1 M rows filtering them).
+     * Rows per bucket of the line-number look-up: the largest power of two up to 4,096 whose buckets hold at most
+     * {@value #PER_BUCKET} distinct thresholds (a run of consecutive refused lines shares one threshold).
      */
-    public static int bucket(long stageRows, long refused) {
-        long per = stageRows / Math.max(1, refused);
-        int b = 8;
-        while (b < 4096 && b * 2L <= per) {
-            b *= 2;
-        }
-        return b;
+    public static String bucketQuery(String shiftTable) {
+        return "SELECT coalesce(max(b), 1) FROM (SELECT b FROM (SELECT unnest([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024,"
+                + " 2048, 4096]) AS b) WHERE (SELECT coalesce(max(n), 0) FROM (SELECT count(DISTINCT t) AS n FROM "
+                + shiftTable + " GROUP BY t // b)) <= " + PER_BUCKET + ")";
     }
 
     /**
-     * The session variables that turn a typed stage row's rowid into its line without a join: {@code fp_before}, a list
-     * holding for each bucket of {@link #bucket} rowids the number of refused lines before it, and {@code fp_in}, a
-     * list of the thresholds inside each bucket ({@code t}: the first rowid that comes after {@code k} refused lines).
-     * An ASOF join on the stage gives the same numbers, but in the load it carried every column of 10 M rows through
-     * its sort (history, MERGE and INSERT each 26–49 s at 10 M); list look-ups by position cost next to nothing.
+     * The session variables that turn a typed stage row's rowid into its line without a join. The refused lines give
+     * thresholds {@code t} (the first rowid that comes after {@code k} refused lines); distinct thresholds, sorted, go
+     * into the flat lists {@code fp_t} and {@code fp_k}; for each bucket of {@code bucket} rowids, {@code fp_first}
+     * holds the position of its first threshold and {@code fp_base} the refused lines before it. An ASOF join on the
+     * stage gives the same numbers, but in the load it carried every column of 10 M rows through its sort (history,
+     * MERGE and INSERT took 26–49 s each at 10 M); nested lists per bucket cost 4.6 CPU s per 1 M rows at 10 %
+     * refused lines; positions in flat lists next to nothing.
      */
     public static List<String> shiftVariables(String shiftTable, long stageRows, int bucket) {
         long buckets = stageRows / bucket + 2;
+        String distinct = "(SELECT t, max(k) AS k, row_number() OVER (ORDER BY t) AS i FROM " + shiftTable + " GROUP BY t)";
         return List.of(
-                "SET VARIABLE fp_before = (SELECT list(before ORDER BY b) FROM (SELECT r.b, coalesce(sum(x.n) OVER ("
-                        + "ORDER BY r.b ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before FROM range("
-                        + buckets + ") r(b) LEFT JOIN (SELECT t // " + bucket + " AS bb, count(*) AS n FROM " + shiftTable
-                        + " GROUP BY 1) x ON x.bb = r.b))",
-                "SET VARIABLE fp_in = (SELECT list(coalesce(x.ts, []) ORDER BY r.b) FROM range(" + buckets
-                        + ") r(b) LEFT JOIN (SELECT t // " + bucket + " AS bb, list(t) AS ts FROM " + shiftTable
-                        + " GROUP BY 1) x ON x.bb = r.b)");
+                "CREATE OR REPLACE TEMP TABLE fp_thresholds AS SELECT * FROM " + distinct,
+                "SET VARIABLE fp_t = (SELECT list(t ORDER BY i) FROM fp_thresholds)",
+                "SET VARIABLE fp_k = (SELECT list(k ORDER BY i) FROM fp_thresholds)",
+                "SET VARIABLE fp_first = (SELECT list(coalesce(x.i, 1 + (SELECT count(*) FROM fp_thresholds)) ORDER BY r.b)"
+                        + " FROM range(" + (buckets + 1) + ") r(b) LEFT JOIN (SELECT min(i) AS i,"
+                        + " t // " + bucket + " AS bb FROM fp_thresholds GROUP BY 2) x ON x.bb = r.b)",
+                // a bucket without thresholds starts at the next one's first: fill backwards
+                "SET VARIABLE fp_first = (SELECT list(f ORDER BY b) FROM (SELECT b, min(v) OVER (ORDER BY b DESC ROWS"
+                        + " BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS f FROM (SELECT unnest(range(1, len(getvariable("
+                        + "'fp_first')) + 1)) AS b, unnest(getvariable('fp_first')) AS v)))",
+                "SET VARIABLE fp_base = (SELECT list(coalesce(getvariable('fp_k')[f - 1], 0) ORDER BY b) FROM (SELECT"
+                        + " unnest(range(1, len(getvariable('fp_first')) + 1)) AS b, unnest(getvariable('fp_first')) AS f))");
     }
 
     /** The line of a typed stage row, from {@link #shiftVariables}. */
     public static String line(String alias, int rowsPerBucket) {
         String r = alias + ".rowid";
-        String bucket = "(" + r + " // " + rowsPerBucket + " + 1)";
-        return "(" + r + " + 2 + getvariable('fp_before')[" + bucket + "] + len(list_filter(getvariable('fp_in')["
-                + bucket + "], lambda x: x <= " + r + ")))";
+        String b = "(" + r + " // " + rowsPerBucket + " + 1)";
+        String f = "getvariable('fp_first')[" + b + "]";
+        String next = "getvariable('fp_first')[" + b + " + 1]";
+        StringBuilder k = new StringBuilder("CASE");
+        for (int j = PER_BUCKET - 1; j >= 0; j--) {
+            k.append(" WHEN ").append(f).append(" + ").append(j).append(" < ").append(next)
+                    .append(" AND getvariable('fp_t')[").append(f).append(" + ").append(j).append("] <= ").append(r)
+                    .append(" THEN getvariable('fp_k')[").append(f).append(" + ").append(j).append("]");
+        }
+        k.append(" ELSE getvariable('fp_base')[").append(b).append("] END");
+        return "(" + r + " + 2 + " + k + ")";
     }
 
     /** Today's load step, each typed stage row's line from the rejects ({@link #shiftVariables}). */
