@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark at smoke size (issue #18, "Benchmarks that cannot rot"): bench/run-import.sh, bench/run-floor.sh,
-# bench/panels/run.sh, bench/exports/run.sh and bench/run-fastpath.sh, each with --smoke (20,000 rows), in a fresh temporary directory, on
-# the build that is already there (target/classes, target/test-classes, target/bench-classpath.txt — `./mvnw -B
-# verify` or `./mvnw -B -DskipTests package` leave them; nothing is rebuilt, only bench/src and bench/panels/src are
-# compiled, into target/bench-smoke). .ci/run calls it after the tests.
+# bench/panels/run.sh, bench/exports/run.sh and bench/run-fastpath.sh, each with --smoke (20,000 rows), in a fresh
+# temporary directory, on the build that is already there (target/classes, target/test-classes and
+# target/bench-classpath.txt, which `./mvnw -B verify` or `./mvnw -B -DskipTests package` leave; nothing is rebuilt,
+# only bench/src and bench/panels/src are compiled, into target/bench-smoke). .ci/run calls it after the tests.
 # It checks that each bench completes (each one checks its own row counts and exits non-zero otherwise) and prints
 # its figures. It never checks a speed: smoke-size figures say nothing about speed.
 set -euo pipefail
