@@ -28,35 +28,78 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PanelBench {
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args.length > 0 ? args[0] : "/tmp/anjian-bench/panels.duckdb");
-        long hazards = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("panel bench FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "/tmp/anjian-bench/panels.duckdb").toAbsolutePath();
+        long hazards = args.length > 1 ? Long.parseLong(args[1].replace("_", "")) : 10_000_000L;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int warmups = Math.min(3, runs);
+        // the other facts scale with the hazards (10 M: 2 M inspections, 200 k enforcement actions, 2 k accidents)
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        expected.put("fact_hazard", hazards);
+        expected.put("fact_inspection", Math.max(1, hazards / 5));
+        expected.put("fact_enforcement", Math.max(1, hazards / 50));
+        expected.put("fact_accident", Math.max(1, hazards / 5000));
+        expected.put("dim_region", 421L);
+        expected.put("dim_enterprise", 40_000L);
+        expected.put("etl_reject", 5_000L);
+        // a fresh scratch warehouse every run: a half-made one from a failed run must never be timed (issue #18)
         Files.createDirectories(file.getParent());
-        boolean fresh = !Files.exists(file);
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(file + ".wal"));
         SpringApplication app = new SpringApplication(AnjianApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         // command-line properties: they override application.properties, default properties would not
         try (ConfigurableApplicationContext ctx = app.run("--anjian.warehouse.path=" + file,
+                "--anjian.etl.work-dir=" + file.getParent().resolve("panels-etl"),
                 "--anjian.demo.enabled=false", "--anjian.warehouse.memory-limit=6GB", "--logging.level.root=warn")) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-            if (fresh) {
-                long t = System.nanoTime();
-                for (String sql : Files.readString(Path.of("bench/panels/generate.sql")).split(";\\s*\\n")) {
-                    if (!sql.isBlank()) {
-                        jdbc.execute(sql.replace("${HAZARDS}", Long.toString(hazards)));
-                    }
+            long g = System.nanoTime();
+            for (String sql : Files.readString(Path.of("bench/panels/generate.sql")).split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    jdbc.execute(sql.replace("${HAZARDS}", Long.toString(hazards))
+                            .replace("${INSPECTIONS}", Long.toString(expected.get("fact_inspection")))
+                            .replace("${ENFORCEMENT}", Long.toString(expected.get("fact_enforcement")))
+                            .replace("${ACCIDENTS}", Long.toString(expected.get("fact_accident"))));
                 }
-                System.out.printf("generated in %.1f s%n", (System.nanoTime() - t) / 1e9);
-                t = System.nanoTime();
-                ctx.getBean(MartRefresher.class).refresh();
-                System.out.printf("marts refreshed in %.1f s%n", (System.nanoTime() - t) / 1e9);
+            }
+            System.out.printf("generated in %.1f s%n", (System.nanoTime() - g) / 1e9);
+            g = System.nanoTime();
+            ctx.getBean(MartRefresher.class).refresh();
+            System.out.printf("marts refreshed in %.1f s%n", (System.nanoTime() - g) / 1e9);
+            // refuse to time what was not built: every table holds what generate.sql was asked for
+            expected.put("mart_hazard_month: sum(found_count)", hazards);
+            List<String> wrong = new ArrayList<>();
+            StringBuilder counts = new StringBuilder("rows:");
+            for (var e : expected.entrySet()) {
+                String sql = e.getKey().startsWith("mart_hazard_month")
+                        ? "SELECT coalesce(sum(found_count), 0) FROM mart_hazard_month"
+                        : "SELECT count(*) FROM " + e.getKey();
+                long n = jdbc.queryForObject(sql, Long.class);
+                counts.append(String.format(" %s %,d;", e.getKey(), n));
+                if (n != e.getValue()) {
+                    wrong.add(String.format("%s has %,d rows, generated %,d", e.getKey(), n, e.getValue()));
+                }
+            }
+            System.out.println(counts);
+            if (!wrong.isEmpty()) {
+                throw new IllegalStateException("the scratch warehouse is not what generate.sql was asked for ("
+                        + String.join("; ", wrong) + "): refusing to time it");
             }
             // a county leader's view: the whole warehouse in scope (without a user the row scope shows nothing)
             var admin = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
             admin.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
                     .authenticated("bench", null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ADMIN"))));
             org.springframework.security.core.context.SecurityContextHolder.setContext(admin);
-            System.out.println("fact_hazard rows: " + jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class));
             DashboardService service = ctx.getBean(DashboardService.class);
             Dashboards dashboards = ctx.getBean(Dashboards.class);
             org.jooq.DSLContext dsl = ctx.getBean(org.jooq.DSLContext.class);
@@ -82,7 +125,7 @@ public final class PanelBench {
                 };
                 long[] dashboardTimes = new long[runs];
                 for (Panel p : d.panels()) {
-                    for (int i = 0; i < 3; i++) {
+                    for (int i = 0; i < warmups; i++) {
                         service.panel(d.id(), p.id(), params); // warm
                     }
                     long[] times = new long[runs];
@@ -113,7 +156,7 @@ public final class PanelBench {
                 }
                 // as the page loads it: every panel requested at once (a browser opens 6 connections per host)
                 long[] pageTimes = new long[runs];
-                for (int i = 0; i < runs + 3; i++) {
+                for (int i = 0; i < runs + warmups; i++) {
                     long t = System.nanoTime();
                     List<java.util.concurrent.Future<?>> all = new ArrayList<>();
                     for (Panel p : d.panels()) {
@@ -122,8 +165,8 @@ public final class PanelBench {
                     for (var f : all) {
                         f.get();
                     }
-                    if (i >= 3) {
-                        pageTimes[i - 3] = System.nanoTime() - t;
+                    if (i >= warmups) {
+                        pageTimes[i - warmups] = System.nanoTime() - t;
                     }
                 }
                 dashboardLines.add(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |", d.id(), d.panels().size(),

@@ -18,23 +18,46 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Export throughput next to DuckDB's own {@code COPY … TO} of the same query, in the same run (bench/exports).
- * Not a test (surefire skips the name): {@code ./mvnw -q -B test -Dtest=ExportBench -Dbench.rows=10000000
- * -Dsurefire.failIfNoSpecifiedTests=false}. Appends to bench/exports/RESULTS-exports.md.
+ * Not a test (surefire skips the name): {@code bench/exports/run.sh [rows]} (its {@link #main}), or
+ * {@code ./mvnw -q -B test -Dtest=ExportBench -Dbench.rows=10000000 -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Appends to bench/exports/RESULTS-exports.md unless {@code -Dbench.results=0}. Starts from a fresh scratch
+ * warehouse ({@code -Dbench.dir}, default bench/exports/work) and checks the rows it generated before timing and the
+ * rows of every file it wrote after; it fails rather than report figures over the wrong data (issue #18).
  */
 @SpringBootTest
 class ExportBench {
 
-    static final Path WORK = Path.of("bench/exports/work").toAbsolutePath();
+    static final Path WORK = Path.of(System.getProperty("bench.dir", "bench/exports/work")).toAbsolutePath();
 
-    @DynamicPropertySource
-    static void warehouse(DynamicPropertyRegistry registry) throws Exception {
+    /** The scratch warehouse's settings, for the test and for {@link #main}. */
+    static java.util.Map<String, String> properties() throws Exception {
         Files.createDirectories(WORK);
         Files.deleteIfExists(WORK.resolve("bench.duckdb"));
         Files.deleteIfExists(WORK.resolve("bench.duckdb.wal"));
-        registry.add("anjian.warehouse.path", () -> WORK.resolve("bench.duckdb").toString());
-        registry.add("anjian.warehouse.memory-limit", () -> "2GB");
-        registry.add("anjian.demo.enabled", () -> "false");
-        registry.add("anjian.reports.cron", () -> "-");
+        return java.util.Map.of("anjian.warehouse.path", WORK.resolve("bench.duckdb").toString(),
+                "anjian.etl.work-dir", WORK.resolve("etl").toString(),
+                "anjian.warehouse.memory-limit", "2GB", "anjian.demo.enabled", "false", "anjian.reports.cron", "-");
+    }
+
+    @DynamicPropertySource
+    static void warehouse(DynamicPropertyRegistry registry) throws Exception {
+        properties().forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    /** bench/exports/run.sh: {@code ExportBench [rows]}, the application booted without the test framework. */
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : Integer.getInteger("bench.rows", 10_000_000);
+        try (var ctx = new org.springframework.boot.builder.SpringApplicationBuilder(cn.anjian.AnjianApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run(properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new))) {
+            measure(ctx.getBean(JdbcTemplate.class), ctx.getBean(FactExports.class), rows);
+        } catch (Exception e) {
+            System.err.println("export bench FAILED: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     @Autowired
@@ -45,7 +68,10 @@ class ExportBench {
 
     @Test
     void run() throws Exception {
-        int rows = Integer.getInteger("bench.rows", 10_000_000);
+        measure(jdbc, facts, Integer.getInteger("bench.rows", 10_000_000));
+    }
+
+    static void measure(JdbcTemplate jdbc, FactExports facts, int rows) throws Exception {
         cn.anjian.semantic.HazardFixture.insert(jdbc, java.time.YearMonth.of(2024, 12));
         jdbc.update("""
                 INSERT INTO fact_hazard (hazard_no, found_date, deadline_date, rectified_date, hazard_level,
@@ -62,6 +88,11 @@ class ExportBench {
                     true, true, false, true, false, false, 1
                 FROM range(?) t(i)""", rows);
         long total = jdbc.queryForObject("SELECT count(*) FROM fact_hazard", Long.class);
+        long generated = jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE hazard_no LIKE 'BENCH-%'", Long.class);
+        if (generated != rows) {
+            throw new IllegalStateException(String.format("fact_hazard holds %,d generated rows, asked for %,d: refusing"
+                    + " to time it", generated, rows));
+        }
         // built as an administrator would (the row scope shows an anonymous caller nothing)
         var query = cn.anjian.security.SystemActor.call("bench",
                 () -> facts.query(Fact.HAZARDS, FactExports.ALL_TIME, ExportFormat.CSV));
@@ -100,13 +131,23 @@ class ExportBench {
         line(report, "DuckDB COPY … TO parquet", copyParquetSeconds, total, copyParquet, copyParquetSeconds);
         line(report, "export Parquet (COPY to temp file + stream + delete, ZSTD)", ourParquetSeconds, total, ourParquet,
                 copyParquetSeconds);
+        // the rows of every file written: an export that lost rows must not be reported as fast
+        for (Path p : new Path[] {ourCsv, copyCsv, ourParquet, copyParquet}) {
+            long n = p.toString().endsWith(".csv") ? lines(p) - 1
+                    : jdbc.queryForObject("SELECT count(*) FROM read_parquet('" + p + "')", Long.class);
+            if (n != total) {
+                throw new IllegalStateException(String.format("%s holds %,d rows, the query %,d", p.getFileName(), n, total));
+            }
+        }
         report.append("\nPeak heap used (JVM): ")
                 .append(ManagementFactory.getMemoryPoolMXBeans().stream()
                         .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                         .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20).append(" MB\n");
         System.out.println(report);
-        Files.writeString(Path.of("bench/exports/RESULTS-exports.md"), report, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        if (!"0".equals(System.getProperty("bench.results"))) {
+            Files.writeString(Path.of("bench/exports/RESULTS-exports.md"), report, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
         for (Path p : new Path[] {ourCsv, copyCsv, ourParquet, copyParquet}) {
             Files.deleteIfExists(p);
         }
@@ -116,6 +157,22 @@ class ExportBench {
             throws Exception {
         b.append(String.format("| %s | %.1f | %,.0f | %,d | %.2f |%n", what, seconds, rows / seconds,
                 Files.size(file) >> 20, copy / seconds));
+    }
+
+    /** Line breaks in a file (the bench's texts hold none, so one a row plus the header's). */
+    private static long lines(Path file) throws Exception {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (var in = Files.newInputStream(file)) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                for (int i = 0; i < r; i++) {
+                    if (buf[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private static String load() {

@@ -226,7 +226,10 @@ public final class ImportBenchmark {
                     copyCpu / importCpu,
                     mb(maxHeap), mb(heapPeak), mb(importHwm * 1024), mb(copyHwm * 1024), status.written(),
                     status.rejected(), countsOk ? "as generated" : "MISMATCH");
-            if (!resultsFile.isBlank()) {
+            if (!countsOk) {
+                System.err.println("IMPORT BENCH FAILED: the rows are not what the generator wrote (see \"Rows:\" above);"
+                        + " the figures describe a broken import and were not appended to the results");
+            } else if (!resultsFile.isBlank()) {
                 Path results = Path.of(resultsFile);
                 if (!Files.exists(results)) {
                     Files.writeString(results, "# Import benchmark results\n\nAppended by `bench/run-import.sh`"

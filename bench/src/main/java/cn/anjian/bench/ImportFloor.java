@@ -22,7 +22,10 @@ import cn.anjian.warehouse.SchemaMigrator;
  * {@code COPY}; storing the 23 cells trimmed (no parsing, no checks); the import's stage without trimming; and the
  * import's stage as it runs. Each is printed with its wall and CPU seconds and its multiple of the {@code COPY}.
  *
- * <p>Usage: {@code ImportFloor <hazards.csv> <regions.csv> <scratch.duckdb>} (bench/run-floor.sh).
+ * <p>Usage: {@code ImportFloor <hazards.csv> <regions.csv> <scratch.duckdb>} (bench/run-floor.sh). The file must be a
+ * complete generation ({@code HazardCsvGenerator}'s .meta beside it, the size it records); the scratch warehouse is
+ * made afresh; every timed statement's table is counted against the file's rows, and the run stops with exit code 1
+ * at the first that does not match (issue #18: a bench refuses to time what it did not build).
  */
 public final class ImportFloor {
 
@@ -32,6 +35,11 @@ public final class ImportFloor {
         Path hazards = Path.of(args[0]).toAbsolutePath();
         Path regions = Path.of(args[1]).toAbsolutePath();
         Path db = Path.of(args[2]).toAbsolutePath();
+        java.util.regex.Matcher name = Pattern.compile("hazards-([0-9]+)\\.csv").matcher(hazards.getFileName().toString());
+        require(name.matches(), "not a generated hazards-<rows>.csv: " + hazards);
+        long rows = Long.parseLong(name.group(1));
+        require(HazardCsvGenerator.existing(hazards.getParent(), rows).isPresent(), hazards
+                + " is not a complete generation of " + rows + " rows (no matching .meta, or its size differs)");
         Files.deleteIfExists(db);
         Files.deleteIfExists(Path.of(db + ".wal"));
         Properties p = new Properties();
@@ -49,6 +57,11 @@ public final class ImportFloor {
                 for (String sql : statements(ImportSqlDump.script(ImportKind.REGIONS, 1, regions), "stage", "load")) {
                     st.execute(sql);
                 }
+                long regionLines;
+                try (var lines = Files.lines(regions)) {
+                    regionLines = lines.count() - 1;
+                }
+                expect(st, "dim_region", regionLines);
                 List<String> stage = statements(ImportSqlDump.script(ImportKind.HAZARDS, 2, hazards), "stage");
                 String ctas = stage.get(stage.size() - 1);
                 for (String sql : stage.subList(0, stage.size() - 1)) {
@@ -59,11 +72,32 @@ public final class ImportFloor {
                         ctas.lastIndexOf(")))") + 1);
                 st.execute("CREATE TABLE floor_copy AS SELECT * FROM read_csv(" + file + ") LIMIT 0");
                 double copy = time(st, "COPY floor_copy FROM " + file + " (HEADER)", "DuckDB COPY", 0);
+                expect(st, "floor_copy", rows);
                 time(st, "CREATE TABLE floor_trimmed AS " + inner, "the 23 cells trimmed, stored (no parsing, no checks)", copy);
+                expect(st, "floor_trimmed", rows);
                 time(st, TRIMMED_CELL.matcher(ctas).replaceAll(m -> Matcher.quoteReplacement(m.group(1)))
                         .replace("stg_import_2", "floor_untrimmed"), "the stage without trimming", copy);
+                expect(st, "floor_untrimmed", rows);
                 time(st, ctas, "the stage as the import runs it", copy);
+                expect(st, "stg_import_2", rows);
+                System.out.printf("%nRows: %,d in the file, in each table above (checked).%n", rows);
             }
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            System.err.println("FLOOR BENCH FAILED: " + message);
+            System.exit(1);
+        }
+    }
+
+    private static void expect(Statement st, String table, long rows) throws Exception {
+        try (var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            long n = rs.getLong(1);
+            require(n == rows, String.format("%s holds %,d rows, the file %,d: the figures above are not a measurement"
+                    + " of this file", table, n, rows));
         }
     }
 
