@@ -5,6 +5,7 @@ import static cn.anjian.jooq.Tables.DIM_REGION;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -58,16 +59,18 @@ class DemoDataLoader implements ApplicationRunner {
             return false;
         }
         long started = System.nanoTime();
-        List<Ledger> ledgers;
-        try {
-            ledgers = new DemoTownGenerator(properties.seed(), properties.scale())
-                    .generate(properties.folder(), asOf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("演示数据生成失败: " + properties.folder(), e);
+        List<Ledger> ledgers = new java.util.ArrayList<>();
+        for (DemoCounty.Town town : DemoCounty.towns(properties.towns())) {
+            Path folder = town.original() ? properties.folder() : properties.folder().resolve("town-" + town.code());
+            try {
+                ledgers.addAll(new DemoTownGenerator(properties.seed(), properties.scale(), town).generate(folder, asOf));
+            } catch (IOException e) {
+                throw new UncheckedIOException("演示数据生成失败: " + folder, e);
+            }
         }
-        log.info("Generated the demo town (seed {}, scale {}) as of {}: {} ledgers in {} in {} ms",
-                properties.seed(), properties.scale(), asOf, ledgers.size(), properties.folder().toAbsolutePath(),
-                millisSince(started));
+        log.info("Generated the demo town{} (seed {}, scale {}, {} towns) as of {}: {} ledgers in {} in {} ms",
+                properties.towns() > 1 ? "s of the demo county" : "", properties.seed(), properties.scale(),
+                properties.towns(), asOf, ledgers.size(), properties.folder().toAbsolutePath(), millisSince(started));
         long read = 0;
         long written = 0;
         long rejected = 0;

@@ -45,10 +45,17 @@ public final class DemoTownGenerator {
 
     private final long seed;
     private final double scale;
+    private final DemoCounty.Town town;
 
     public DemoTownGenerator(long seed, double scale) {
-        this.seed = seed;
-        this.scale = scale;
+        this(seed, scale, DemoCounty.towns(1).get(0));
+    }
+
+    /** A town of the demo county: its own seed and size, names, codes and diligence ({@link DemoCounty}). */
+    DemoTownGenerator(long seed, double scale, DemoCounty.Town town) {
+        this.seed = town.seed(seed);
+        this.scale = scale * town.scaleFactor();
+        this.town = town;
     }
 
     /**
@@ -60,12 +67,12 @@ public final class DemoTownGenerator {
         Town town = new DemoTownSimulation(seed, scale, asOf).run();
         Files.createDirectories(folder);
         DateSpeller dates = new DateSpeller(new SplittableRandom(seed ^ 0x5DEECE66DL));
-        String prefix = TOWN_NAME + "（演示）";
+        String prefix = this.town.name() + "（演示）";
         List<Ledger> ledgers = new ArrayList<>();
 
         Path regions = folder.resolve("01-regions.csv");
         LedgerFiles.writeCsv(regions, StandardCharsets.UTF_8, false, ImportKind.REGIONS.headers(),
-                regionRows(asOf));
+                this.town.apply(ImportKind.REGIONS, regionRows(asOf), asOf));
         ledgers.add(new Ledger(ImportKind.REGIONS, regions, prefix + "区划.csv"));
 
         // The register, then change notices: one row per enterprise per file, because an import takes one row
@@ -75,14 +82,16 @@ public final class DemoTownGenerator {
             String name = round == 0 ? "02-enterprises.xlsx" : "02-enterprises-changes-" + round + ".xlsx";
             Path file = folder.resolve(name);
             LedgerFiles.writeXlsx(file, LedgerFiles.sheetName(ImportKind.ENTERPRISES),
-                    ImportKind.ENTERPRISES.headers(), enterpriseRows(town, round, dates.forXlsx()));
+                    ImportKind.ENTERPRISES.headers(), this.town.apply(ImportKind.ENTERPRISES,
+                    enterpriseRows(town, round, dates.forXlsx()), asOf));
             ledgers.add(new Ledger(ImportKind.ENTERPRISES, file, prefix
                     + (round == 0 ? "生产经营单位台账.xlsx" : "生产经营单位信息变更（第" + round + "批）.xlsx")));
         }
 
         Path inspections = folder.resolve("03-inspections.csv");
         LedgerFiles.writeCsv(inspections, LedgerFiles.GBK, false, ImportKind.INSPECTIONS.headers(),
-                inspectionRows(town, dates.forCsv()));
+                this.town.apply(ImportKind.INSPECTIONS,
+                inspectionRows(town, dates.forCsv()), asOf));
         ledgers.add(new Ledger(ImportKind.INSPECTIONS, inspections, prefix + "安全检查台账.csv"));
 
         for (int year = DemoTownSimulation.START.getYear(); year <= asOf.getYear(); year++) {
@@ -91,24 +100,28 @@ public final class DemoTownGenerator {
             if (year <= LAST_XLSX_HAZARD_YEAR) {
                 Path file = folder.resolve("04-hazards-" + year + ".xlsx");
                 LedgerFiles.writeXlsx(file, LedgerFiles.sheetName(ImportKind.HAZARDS), ImportKind.HAZARDS.headers(),
-                        hazardRows(town, ofYear, dates.forXlsx()));
+                        this.town.apply(ImportKind.HAZARDS,
+                        hazardRows(town, ofYear, dates.forXlsx()), asOf));
                 ledgers.add(new Ledger(ImportKind.HAZARDS, file, prefix + year + "年隐患排查治理台账.xlsx"));
             } else {
                 Path file = folder.resolve("04-hazards-" + year + ".csv");
                 LedgerFiles.writeCsv(file, LedgerFiles.GBK, false, ImportKind.HAZARDS.headers(),
-                        hazardRows(town, ofYear, dates.forCsv()));
+                        this.town.apply(ImportKind.HAZARDS,
+                        hazardRows(town, ofYear, dates.forCsv()), asOf));
                 ledgers.add(new Ledger(ImportKind.HAZARDS, file, prefix + year + "年隐患排查治理台账.csv"));
             }
         }
 
         Path enforcement = folder.resolve("05-enforcement.xlsx");
         LedgerFiles.writeXlsx(enforcement, LedgerFiles.sheetName(ImportKind.ENFORCEMENT),
-                ImportKind.ENFORCEMENT.headers(), enforcementRows(town, dates.forXlsx()));
+                ImportKind.ENFORCEMENT.headers(), this.town.apply(ImportKind.ENFORCEMENT,
+                enforcementRows(town, dates.forXlsx()), asOf));
         ledgers.add(new Ledger(ImportKind.ENFORCEMENT, enforcement, prefix + "执法台账.xlsx"));
 
         Path accidents = folder.resolve("06-accidents.csv");
         LedgerFiles.writeCsv(accidents, LedgerFiles.GBK, false, ImportKind.ACCIDENTS.headers(),
-                accidentRows(town, dates.forCsv()));
+                this.town.apply(ImportKind.ACCIDENTS,
+                accidentRows(town, dates.forCsv()), asOf));
         ledgers.add(new Ledger(ImportKind.ACCIDENTS, accidents, prefix + "生产安全事故台账.csv"));
 
         DemoCampaign campaign = new DemoCampaign(town, DemoTownSimulation.START, asOf, seed);

@@ -141,10 +141,13 @@ class ImportJobConfiguration {
         private final EtlProperties properties;
         private final ImportProgress progress;
         private final UploadRetention retention;
+        private final org.springframework.context.ApplicationEventPublisher events;
 
         ImportJobListener(EtlBatchRepository batches, JdbcTemplate jdbc, EtlProperties properties,
-                          ImportProgress progress, UploadRetention retention) {
+                          ImportProgress progress, UploadRetention retention,
+                          org.springframework.context.ApplicationEventPublisher events) {
             this.retention = retention;
+            this.events = events;
             this.batches = batches;
             this.jdbc = jdbc;
             this.properties = properties;
@@ -177,6 +180,7 @@ class ImportJobConfiguration {
                 // a failed import keeps its stage table (and upload) so that a restart can resume where it failed
                 StagingSql.dropStage(batchId).forEach(jdbc::execute);
                 retention.completed(batchId, Path.of(execution.getJobParameters().getString(FILE)));
+                events.publishEvent(new WarehouseChanged(batchId));
             }
             retention.sweep();
             try {

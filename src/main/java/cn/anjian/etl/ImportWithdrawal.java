@@ -43,9 +43,11 @@ class ImportWithdrawal {
     private final TransactionTemplate transactions;
     private final MartRefresher marts;
     private final EtlBatchRepository batches;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ImportWithdrawal(JdbcTemplate jdbc, TransactionTemplate transactions, MartRefresher marts,
-                     EtlBatchRepository batches) {
+                     EtlBatchRepository batches, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.marts = marts;
@@ -60,6 +62,7 @@ class ImportWithdrawal {
             withdrawOne(id, reason.strip(), chain, user);
             marts.refresh();
         });
+        events.publishEvent(new WarehouseChanged(id));
         return batches.find(id).map(EtlBatchRepository::toStatus).orElseThrow();
     }
 

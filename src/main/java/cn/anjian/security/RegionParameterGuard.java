@@ -19,14 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import static cn.anjian.jooq.Tables.DIM_REGION;
 
 /**
- * Answers 403 to any request whose {@code village} or {@code region} parameter names a region outside the user's
- * scope, on every endpoint, present and future. The row scope in the query builder already keeps such rows out
+ * Answers 403 to any request whose {@code village}, {@code region} or {@code town} parameter names a region outside
+ * the user's scope, on every endpoint, present and future (a town counts as inside when any of its villages is: a
+ * village cadre's pages filter by their own town). The row scope in the query builder already keeps such rows out
  * (a forgotten check yields nothing, never the data); this guard turns the attempt into a clear refusal and an
  * audit entry instead of an empty chart or a "no such code" message.
  */
 class RegionParameterGuard extends OncePerRequestFilter {
 
-    static final List<String> PARAMETERS = List.of("village", "region");
+    static final List<String> PARAMETERS = List.of("village", "region", "town");
 
     private final DSLContext dsl;
     private final AuditLog audit;
@@ -53,6 +54,13 @@ class RegionParameterGuard extends OncePerRequestFilter {
                     .where(DIM_REGION.REGION_CODE.in(asked))
                     .and(DIM_REGION.REGION_CODE.in(UserRowScope.subtree(account.role(), account.scope())))
                     .fetchSet(DIM_REGION.REGION_CODE));
+            Set<String> towns = codes(request, "town");
+            if (!towns.isEmpty()) {
+                outside.removeAll(dsl.selectDistinct(DIM_REGION.TOWN_CODE).from(DIM_REGION)
+                        .where(DIM_REGION.TOWN_CODE.in(towns))
+                        .and(DIM_REGION.REGION_CODE.in(UserRowScope.subtree(account.role(), account.scope())))
+                        .fetchSet(DIM_REGION.TOWN_CODE));
+            }
         }
         if (outside.isEmpty()) {
             chain.doFilter(request, response);
@@ -64,8 +72,12 @@ class RegionParameterGuard extends OncePerRequestFilter {
     }
 
     private static Set<String> requestedCodes(HttpServletRequest request) {
+        return codes(request, PARAMETERS.toArray(String[]::new));
+    }
+
+    private static Set<String> codes(HttpServletRequest request, String... names) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String name : PARAMETERS) {
+        for (String name : names) {
             String[] values = request.getParameterValues(name);
             if (values == null) {
                 continue;

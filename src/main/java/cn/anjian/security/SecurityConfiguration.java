@@ -62,7 +62,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/setup").permitAll()
-                        .requestMatchers("/admin/**", "/api/imports", "/api/imports/**", "/imports", "/imports/**")
+                        .requestMatchers("/admin/**", "/api/imports", "/api/imports/**", "/imports", "/imports/**",
+                                "/api/lake/write")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

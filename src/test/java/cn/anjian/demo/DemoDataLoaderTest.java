@@ -72,7 +72,7 @@ class DemoDataLoaderTest {
     }
 
     private static DemoProperties properties(Path folder) {
-        return new DemoProperties(true, 0.05, 1, folder);
+        return new DemoProperties(true, 0.05, 1, folder, 1);
     }
 
     /** A jOOQ context on a mock connection answering the one "are there regions?" query. */
