@@ -44,9 +44,14 @@ record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String 
 
     /**
      * A reason to reject a row: when {@code failsWhen} is true, the row is rejected with {@code reason}, naming
-     * the ledger column of {@code field}.
+     * the ledger column of {@code field}; {@code reasonSql}, when set, is an SQL expression over the row (its
+     * {@code ${field}} placeholders as in {@code failsWhen}) that says more, built only for the rows that fail.
      */
-    record Check(String field, String failsWhen, String reason) {
+    record Check(String field, String failsWhen, String reason, String reasonSql) {
+
+        Check(String field, String failsWhen, String reason) {
+            this(field, failsWhen, reason, null);
+        }
     }
 
     static Value value(String name, String expression) {

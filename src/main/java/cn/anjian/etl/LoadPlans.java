@@ -12,6 +12,7 @@ import java.util.Map;
  */
 final class LoadPlans {
 
+    static final String UNKNOWN_CODE = "无法识别的取值 (不在代码表或同义词表中)";
     static final String DATE_FORMS = "无法识别的日期 (可写作 2023-01-03、2023/1/3、2023.1.3 或 2023年1月3日)";
 
     private static final Map<ImportKind, LoadPlan> PLANS = new EnumMap<>(ImportKind.class);
@@ -440,7 +441,20 @@ final class LoadPlans {
             if (required) {
                 check(field, "${" + field + "} IS NULL", "必填项为空");
             }
-            check(field, "${" + field + "} IS NOT NULL AND " + name + " IS NULL", "无法识别的取值 (不在代码表或同义词表中)");
+            checks.add(new LoadPlan.Check(field, "${" + field + "} IS NOT NULL AND " + name + " IS NULL",
+                    UNKNOWN_CODE, unknownCodeReason(domain, "${" + field + "}")));
+        }
+
+        /**
+         * The reason for a value the code list does not know, naming the five accepted spellings nearest to it
+         * (by Jaro–Winkler similarity over the Chinese aliases) and where to add a new one.
+         */
+        private static String unknownCodeReason(String domain, String value) {
+            return "'" + UNKNOWN_CODE + "；相近的可填值: ' || array_to_string(list_transform(list_slice(list_reverse_sort("
+                    + "list_transform(list_filter(map_keys(getvariable('alias_" + domain + "')),"
+                    + " lambda k: regexp_matches(k, '\\p{Han}')),"
+                    + " lambda k: {'s': jaro_winkler_similarity(k, " + value + "), 'k': k})), 1, 5),"
+                    + " lambda x: x.k), '、') || '。新的写法可在映射方案的 values 中设同义词，或在 sql/reference/R010__codes.sql 中添加'";
         }
 
         void region() {

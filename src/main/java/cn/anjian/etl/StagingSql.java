@@ -149,7 +149,8 @@ final class StagingSql {
             reasons.append(",\n      ");
             reasons.append("CASE WHEN ").append(failsWhen).append(" THEN {'field': ")
                     .append(quoteLiteral(header(plan.kind(), c.field()))).append(", 'value': r_").append(c.field())
-                    .append(", 'reason': ").append(quoteLiteral(c.reason())).append("} END");
+                    .append(", 'reason': ").append(c.reasonSql() == null ? quoteLiteral(c.reason()) : raw(c.reasonSql()))
+                    .append("} END");
         }
         String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
         return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, src_note, " + outputs

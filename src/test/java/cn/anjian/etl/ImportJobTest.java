@@ -242,6 +242,21 @@ class ImportJobTest {
     }
 
     @Test
+    void anUnknownCodeIsRejectedWithTheNearestAcceptedValuesAndWhereToAddANewOne() throws IOException {
+        String header = String.join(",", ImportKind.HAZARDS.headers()) + "\n";
+        var status = imports.importNow(ImportKind.HAZARDS, write("typo.csv", header
+                + "YH-T-1,2023-03-01,诸佛庵镇,诸佛庵村,商店,,消放安全,灭火器过期,一般,,,,,,,,,,,,,,\n",
+                StandardCharsets.UTF_8), "typo.csv");
+
+        assertThat(status.rejected()).isEqualTo(1);
+        ImportService.Reject reject = imports.rejects(status.id()).get(0);
+        assertThat(reject.field()).isEqualTo("行业领域");
+        assertThat(reject.reason()).startsWith("无法识别的取值").contains("相近的可填值: ").contains("消防安全")
+                .contains("R010__codes.sql");
+        assertThat(reject.reason().split("相近的可填值: ")[1].split("。")[0].split("、")).hasSizeBetween(1, 5);
+    }
+
+    @Test
     void aFileWithoutTheTemplateHeadersFailsWithTheHeadersItFound() throws IOException {
         var status = imports.importNow(ImportKind.HAZARDS,
                 write("wrong.csv", "编号,日期,说明\n1,2023-01-01,x\n", StandardCharsets.UTF_8), "wrong.csv");
