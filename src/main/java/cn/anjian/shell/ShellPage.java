@@ -12,6 +12,7 @@ import cn.anjian.semantic.Label;
  */
 enum ShellPage {
 
+    CAMPAIGN("campaign", "/dashboards/campaign", Label.of("专项行动进度", "Campaign status"), false),
     ASSESSMENT("assessment", "/assessment", Label.of("年度考核", "Assessment"), false),
     REPORTS("reports", "/reports", Label.of("统计报表", "Reports"), false),
     IMPORTS("imports", "/imports", Label.of("导入台账", "Imports"), true),

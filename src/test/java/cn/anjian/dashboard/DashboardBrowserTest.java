@@ -424,6 +424,23 @@ class DashboardBrowserTest {
         assertThat(severeConsoleMessages()).as("console of /reports (CSP refusals show here)").isEmpty();
     }
 
+    /** The campaign page (server-rendered, no script of its own): its matrix, and a cell leads to the rows behind it. */
+    @Test
+    void theCampaignPageShowsTheTaskMatrixAndACellOpensTheRowsBehindIt() {
+        browser.get(url("/dashboards/campaign"));
+        assertThat(browser.findElement(By.cssSelector(".app-menu [aria-current='page']")).getText()).isEqualTo("专项行动进度");
+        assertThat(browser.findElements(By.cssSelector(".campaign-matrix__task"))).hasSizeGreaterThan(40);
+        List<WebElement> cells = browser.findElements(By.cssSelector(".campaign-matrix__link"));
+        assertThat(cells).isNotEmpty();
+        assertThat(severeConsoleMessages()).as("console of /dashboards/campaign").isEmpty();
+        String href = cells.get(0).getDomAttribute("href");
+        browser.get(url(href));
+        waitForCharts(0);
+        assertThat(browser.getCurrentUrl()).contains("/dashboards/campaign-ledgers?");
+        assertThat(browser.findElements(By.cssSelector(".panel[data-state='error']"))).isEmpty();
+        assertThat(severeConsoleMessages()).as("console of " + href).isEmpty();
+    }
+
     private static Path downloads() {
         Path folder = work.resolve("downloads");
         try {

@@ -39,7 +39,7 @@ class AppShellTest {
 
     /** Every signed-in page an administrator can open, each of another feature. */
     private static final List<String> PAGES = List.of("/dashboards/overview", "/dashboards/hazard-trends",
-            "/assessment/2024", "/reports", "/imports", "/admin/users", "/admin/audit", "/admin/exports");
+            "/dashboards/campaign", "/assessment/2024", "/reports", "/imports", "/admin/users", "/admin/audit", "/admin/exports");
 
     @TempDir
     static Path warehouse;
