@@ -286,10 +286,12 @@ function drawTrend(panel, def, data, ctx) {
   if (series.some((s) => s.yAxisIndex === 1)) {
     yAxes.push({ type: 'value', name: '%', splitLine: { show: false } });
   }
+  const base = common(panel, ctx);
   const instance = setOption(chartElement(panel), {
-    ...common(panel, ctx),
-    // the scroll legend's page buttons end clear of the save-as-image icon at the top right
-    legend: { type: 'scroll', top: 0, left: 0, right: 56, pageIconSize: 10 },
+    ...base,
+    // the legend has the top line to itself (its page buttons at the end); the save-as-image icon sits below it
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, pageIconSize: 10 },
+    toolbox: { ...base.toolbox, top: 30 },
     grid: { left: 8, right: 16, top: 64, bottom: 28, containLabel: true },
     xAxis: {
       type: 'category',
