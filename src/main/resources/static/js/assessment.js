@@ -1,7 +1,7 @@
 // Assessment pages: radar charts (a unit's share of points per section against the town average) and the grade
 // distribution, drawn from GET /api/assessment/{year}. The tables are already on the page; this only adds charts.
 const main = document.getElementById('assessment');
-const { year, unit, asOf, code } = main.dataset;
+const { year, unit, asOf, code, averageName } = main.dataset;
 
 function whenEcharts() {
   return new Promise(resolve => {
@@ -31,14 +31,14 @@ function drawRadar(echarts, a, selected) {
   chart.setOption({
     title: { text: `${selected.name}：各部分得分率(%)`, left: 'center', textStyle: { fontSize: 14 } },
     tooltip: {},
-    legend: { bottom: 0, data: [selected.name, '全镇平均'] },
+    legend: { bottom: 0, data: [selected.name, averageName] },
     // names stay inside the box: a smaller radius and names broken over lines, never cut at the edge
     radar: { indicator: mine.map(s => ({ name: s.name.replace(/（.*|\(.*/, ''), max: 100 })), radius: '55%',
              center: ['50%', '55%'],
              axisName: { width: 84, overflow: 'break', lineHeight: 14, fontSize: 12 } },
     series: [{ type: 'radar', data: [
       { name: selected.name, value: mine.map(s => s.share), areaStyle: { opacity: 0.2 } },
-      { name: '全镇平均', value: town.map(s => s.share), lineStyle: { type: 'dashed' } }] }]
+      { name: averageName, value: town.map(s => s.share), lineStyle: { type: 'dashed' } }] }]
   }, true);
 }
 

@@ -25,6 +25,11 @@ public record Assessment(int year, String title, String unit, LocalDate asOf, St
                          int ranked, List<BigDecimal> average, BigDecimal averageScore, List<GradeCount> grades,
                          Integer adoptedFrom, boolean provisional) {
 
+    /** What the peers' average is called: the town's (its villages, departments) or the county's (its towns). */
+    public String averageName() {
+        return "town".equals(unit) ? "全县平均" : "全镇平均";
+    }
+
     /** What a reader must know before trusting the numbers: an adopted scheme, a year not yet over. */
     public List<String> notes() {
         List<String> notes = new java.util.ArrayList<>();

@@ -44,7 +44,9 @@ class AssessmentPageController {
                    @RequestParam(required = false) String asOf, Model model) {
         Assessment assessment = requests.score(year, unit, asOf);
         model.addAttribute("a", assessment);
-        model.addAttribute("years", service.years());
+        model.addAttribute("years", service.years(UnitKind.of(assessment.unit())));
+        // the 乡镇 switch only where the county has a scheme for the year
+        model.addAttribute("countyScheme", service.scheme(year, UnitKind.TOWN).isPresent());
         model.addAttribute("previous", previous(year, assessment.unit()));
         return "assessment/ranking";
     }
@@ -67,7 +69,8 @@ class AssessmentPageController {
     /** The previous year's scores by unit code, when that year has a scheme; empty otherwise. */
     private Map<String, UnitScore> previous(int year, String unit) {
         Map<String, UnitScore> byCode = new HashMap<>();
-        service.scheme(year - 1).ifPresent(scheme -> service.score(scheme, UnitKind.of(unit),
+        UnitKind kind = UnitKind.of(unit);
+        service.scheme(year - 1, kind).ifPresent(scheme -> service.score(scheme, kind,
                         service.defaultAsOf(year - 1)).units().forEach(u -> byCode.put(u.code(), u)));
         return byCode;
     }

@@ -29,11 +29,21 @@ class AssessmentRequests {
                         + service.years() + ")"));
     }
 
+    /** The scheme that scores this kind of unit in the year: the county's for towns. */
+    Scheme scheme(int year, UnitKind kind) {
+        if (kind != UnitKind.TOWN) {
+            return scheme(year);
+        }
+        return service.scheme(year, kind).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "year",
+                "没有 " + year + " 年度的县对乡镇考核方案 (no county assessment scheme for " + year + "; schemes: "
+                        + service.years(kind) + ")"));
+    }
+
     UnitKind unit(String unit) {
         UnitKind kind = unit == null ? UnitKind.VILLAGE : UnitKind.of(unit);
         if (kind == null || kind == UnitKind.BOTH) {
-            throw problem(HttpStatus.BAD_REQUEST, "unit", "参数 unit 应为 village 或 department (unit must be "
-                    + "village or department)");
+            throw problem(HttpStatus.BAD_REQUEST, "unit", "参数 unit 应为 village、department 或 town (unit must be "
+                    + "village, department or town)");
         }
         return kind;
     }
@@ -50,8 +60,8 @@ class AssessmentRequests {
     }
 
     Assessment score(int year, String unit, String asOf) {
-        Scheme scheme = scheme(year);
-        return service.score(scheme, unit(unit), asOf(year, asOf));
+        UnitKind kind = unit(unit);
+        return service.score(scheme(year, kind), kind, asOf(year, asOf));
     }
 
     static ErrorResponseException problem(HttpStatus status, String parameter, String message) {

@@ -50,7 +50,8 @@ import org.springframework.stereotype.Service;
  * <p>Units are scored and ranked among all the units of the user's town(s) ({@link RowScope#towns()}), whoever
  * asks, so a rank and a town average mean the same for the administrator and for a village cadre; the answer then
  * holds only the units the user may see (a village cadre: their own village, with its true rank and the town's
- * averages, as the town's 通报 tells them).
+ * averages, as the town's 通报 tells them). Towns, scored with the county's scheme, are ranked likewise among all the
+ * towns of the user's county ({@link RowScope#counties()}): a town leader sees their town with its county rank.
  */
 @Service
 public class AssessmentService {
@@ -76,8 +77,19 @@ public class AssessmentService {
         return schemes.years();
     }
 
+    /** The years this kind of unit can be scored (towns: from the first county scheme). */
+    public List<Integer> years(UnitKind kind) {
+        return schemes.years(kind);
+    }
+
+    /** The town's scheme of a year (its villages and departments). */
     public Optional<Scheme> scheme(int year) {
         return schemes.forYear(year);
+    }
+
+    /** The scheme that scores this kind of unit in a year: the county's for towns, the town's otherwise. */
+    public Optional<Scheme> scheme(int year, UnitKind kind) {
+        return schemes.forYear(year, kind);
     }
 
     /** The default as-of day of a year: its last day, or today while it runs. */
@@ -91,10 +103,18 @@ public class AssessmentService {
         int year = scheme.year();
         Filters base = new Filters(YearMonth.of(year, 1), YearMonth.of(year, 12), List.of(), List.of(), Map.of(),
                 asOf);
-        RowScope peers = scope.towns();
-        List<Member> units = kind == UnitKind.VILLAGE ? members.villages(peers) : members.departments(peers);
+        RowScope peers = kind == UnitKind.TOWN ? scope.counties() : scope.towns();
+        List<Member> units = switch (kind) {
+            case VILLAGE -> members.villages(peers);
+            case TOWN -> members.towns(peers);
+            default -> members.departments(peers);
+        };
         java.util.Set<String> visible = new java.util.HashSet<>();
-        (kind == UnitKind.VILLAGE ? members.villages() : members.departments(scope)).forEach(m -> visible.add(m.code()));
+        (switch (kind) {
+            case VILLAGE -> members.villages();
+            case TOWN -> members.towns(scope);
+            default -> members.departments(scope);
+        }).forEach(m -> visible.add(m.code()));
         List<Item> items = scheme.items(kind);
         List<Item> bonus = scheme.bonus(kind);
         List<Veto> vetoes = scheme.vetoes(kind);
@@ -165,7 +185,7 @@ public class AssessmentService {
      * scheme, as the paper sheets were). Empty when the year before has no scheme.
      */
     public Optional<Comparison> compare(Scheme scheme, UnitKind kind, LocalDate asOf) {
-        return scheme(scheme.year() - 1).map(before -> {
+        return scheme(scheme.year() - 1, kind).map(before -> {
             Map<String, UnitScore> previous = new HashMap<>();
             score(before, kind, defaultAsOf(before.year())).units().forEach(u -> previous.put(u.code(), u));
             List<Comparison.Row> rows = new ArrayList<>();

@@ -22,6 +22,7 @@ import cn.anjian.assessment.Assessment.Column;
 import cn.anjian.assessment.Assessment.ItemScore;
 import cn.anjian.assessment.Assessment.UnitScore;
 import cn.anjian.assessment.Assessment.VetoHit;
+import cn.anjian.assessment.Scheme.UnitKind;
 
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ class AssessmentWorkbook {
     private void scores(Sheet sheet, Assessment a, Styles styles) {
         int columns = 2 + a.items().size() + 5;
         Row title = sheet.createRow(0);
-        cell(title, 0, a.title() + "(" + ("village".equals(a.unit()) ? "村(社区)" : "部门") + ")", styles.title);
+        cell(title, 0, a.title() + "(" + UnitKind.of(a.unit()).zh() + ")", styles.title);
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
         Row note = sheet.createRow(1);
         cell(note, 0, "统计期 " + a.from() + " 至 " + a.to() + ",状态截至 " + a.asOf()
@@ -111,7 +112,7 @@ class AssessmentWorkbook {
         }
         Row average = sheet.createRow(r);
         cell(average, 0, "", styles.header);
-        cell(average, 1, "全镇平均", styles.header);
+        cell(average, 1, a.averageName(), styles.header);
         for (int i = 0; i < a.average().size(); i++) {
             number(average, 2 + i, a.average().get(i), styles.header);
         }

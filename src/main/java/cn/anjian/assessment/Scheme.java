@@ -35,6 +35,14 @@ public record Scheme(int year, String file, String title, BigDecimal total, List
                 vetoes, grades, vetoGrade, year);
     }
 
+    /**
+     * Whether this is the county's scheme for its towns (县对乡镇考核, {@code county-<year>.yaml}) rather than the
+     * town's scheme for its villages and departments ({@code <year>.yaml}).
+     */
+    public boolean county() {
+        return file != null && file.startsWith("county-");
+    }
+
     /** The scored items of all sections, in order. */
     public List<Item> items() {
         return sections.stream().flatMap(s -> s.items().stream()).toList();
@@ -156,9 +164,13 @@ public record Scheme(int year, String file, String title, BigDecimal total, List
         }
     }
 
-    /** The kinds of unit assessed. */
+    /**
+     * The kinds of unit assessed: a town's villages and departments (its scheme), the county's towns (the county
+     * scheme). {@code both} is a scheme-file shorthand for villages and departments, never towns.
+     */
     public enum UnitKind {
-        VILLAGE("village", "村(社区)"), DEPARTMENT("department", "部门"), BOTH("both", "村(社区)和部门");
+        VILLAGE("village", "村(社区)"), DEPARTMENT("department", "部门"), TOWN("town", "乡镇"),
+        BOTH("both", "村(社区)和部门");
 
         private final String code;
         private final String zh;
@@ -182,7 +194,12 @@ public record Scheme(int year, String file, String title, BigDecimal total, List
         }
 
         boolean includes(UnitKind kind) {
-            return this == BOTH || this == kind;
+            return this == kind || this == BOTH && kind != TOWN;
+        }
+
+        /** The units a scheme scores: towns in the county scheme, villages and departments in a town's. */
+        static List<UnitKind> assessed() {
+            return List.of(VILLAGE, DEPARTMENT, TOWN);
         }
 
         static UnitKind of(String code) {

@@ -89,11 +89,16 @@ class SchemeLoader {
             this.file = file;
         }
 
+        /** A county scheme (its towns) is named {@code county-<year>.yaml}; a town's scheme {@code <year>.yaml}. */
+        private boolean county() {
+            return file != null && file.startsWith("county-");
+        }
+
         Scheme scheme(Node root) {
             Map<String, Node> yaml = map(root, "(root)");
             int year = integer(required(yaml, root, "year"), "year");
-            String expected = year + ".yaml";
-            if (file != null && file.matches("\\d{4}\\.yaml") && !file.equals(expected)) {
+            String expected = (county() ? "county-" : "") + year + ".yaml";
+            if (file != null && file.matches("(county-)?\\d{4}\\.yaml") && !file.equals(expected)) {
                 throw fail(yaml.get("year"), "year: 年度 " + year + " 与文件名不符 (the file must be named " + expected + ")");
             }
             String title = text(required(yaml, root, "title"), "title");
@@ -128,7 +133,7 @@ class SchemeLoader {
                     : grades.get(grades.size() - 1).grade();
             Scheme scheme = new Scheme(year, file, title, total, List.copyOf(sections), List.copyOf(bonus),
                     List.copyOf(vetoes), grades, vetoGrade, null);
-            for (UnitKind kind : List.of(UnitKind.VILLAGE, UnitKind.DEPARTMENT)) {
+            for (UnitKind kind : UnitKind.assessed()) {
                 BigDecimal sum = scheme.items(kind).stream().map(Item::max).reduce(BigDecimal.ZERO, BigDecimal::add);
                 // a kind no item applies to is simply not assessed by this scheme
                 if (!scheme.items(kind).isEmpty() && sum.compareTo(total) != 0) {
@@ -252,7 +257,7 @@ class SchemeLoader {
             Metric metric = catalog.metric(id).orElseThrow(() -> fail(node, path + ": 指标目录中没有指标 " + id
                     + " (unknown metric)"));
             List<String> dims = catalog.dimensionsOf(metric);
-            for (UnitKind kind : List.of(UnitKind.VILLAGE, UnitKind.DEPARTMENT)) {
+            for (UnitKind kind : UnitKind.assessed()) {
                 if (unit.includes(kind) && !dims.contains(kind.dimension())) {
                     throw fail(node, path + ": 指标 " + id + " 不能按" + kind.zh() + "统计 (metric has no "
                             + kind.dimension() + " dimension)");
@@ -286,8 +291,13 @@ class SchemeLoader {
         private UnitKind unit(Node node, String path) {
             String code = text(node, path);
             UnitKind unit = UnitKind.of(code);
-            if (unit == null) {
-                throw fail(node, path + ": 适用单位应为 village、department 或 both, 不是 " + code);
+            if (county() && unit != UnitKind.TOWN) {
+                throw fail(node, path + ": 县对乡镇考核方案的适用单位应为 town, 不是 " + code
+                        + " (a county scheme scores towns only)");
+            }
+            if (!county() && (unit == null || unit == UnitKind.TOWN)) {
+                throw fail(node, path + ": 适用单位应为 village、department 或 both, 不是 " + code
+                        + (unit == UnitKind.TOWN ? " (towns are scored in county-" + "<year>.yaml)" : ""));
             }
             return unit;
         }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 import static cn.anjian.jooq.Tables.DIM_REGION;
 
 /**
- * The demo profile's accounts: an administrator, a leader of the demo town and cadres of its first two villages,
+ * The demo profile's accounts: an administrator, a leader of the county when the demo county has more than one town,
+ * a leader of the demo town and cadres of its first two villages,
  * with published passwords that the login page shows under "演示账号". Created after the demo town has loaded
  * (on {@link ApplicationReadyEvent}, after every runner), from the village codes in {@code dim_region}. Started
  * without the demo profile, the app disables them instead: a published password must never open a real warehouse.
@@ -73,6 +74,7 @@ class DemoAccounts {
             String town = villages.get(0).value3();
             String townName = dsl.select(DIM_REGION.REGION_NAME).from(DIM_REGION)
                     .where(DIM_REGION.REGION_CODE.eq(town)).fetchOptional(DIM_REGION.REGION_NAME).orElse(town);
+            county(town).ifPresent(list::add);
             list.add(ensure("leader", "演示镇领导", "demo-leader", Role.LEADER, town, townName));
             for (int i = 0; i < villages.size(); i++) {
                 var v = villages.get(i);
@@ -82,6 +84,23 @@ class DemoAccounts {
         }
         shown = List.copyOf(list);
         log.info("Demo accounts ready: {}", list.stream().map(Shown::username).toList());
+    }
+
+    /**
+     * A county leader, when the demo county has more than one town (anjian.demo.towns): the county's comparison of
+     * its towns and its assessment of them are only worth showing then.
+     */
+    private java.util.Optional<Shown> county(String town) {
+        int towns = dsl.fetchCount(DIM_REGION, DIM_REGION.IS_DEMO.isTrue(), DIM_REGION.REGION_LEVEL.eq("town"),
+                DIM_REGION.MERGED_INTO.isNull());
+        String county = dsl.select(DIM_REGION.COUNTY_CODE).from(DIM_REGION).where(DIM_REGION.REGION_CODE.eq(town))
+                .fetchOptional(DIM_REGION.COUNTY_CODE).orElse(null);
+        if (towns < 2 || county == null) {
+            return java.util.Optional.empty();
+        }
+        String countyName = dsl.select(DIM_REGION.REGION_NAME).from(DIM_REGION)
+                .where(DIM_REGION.REGION_CODE.eq(county)).fetchOptional(DIM_REGION.REGION_NAME).orElse(county);
+        return java.util.Optional.of(ensure("county", "演示县领导", "demo-county", Role.LEADER, county, countyName));
     }
 
     private Shown ensure(String username, String displayName, String password, Role role, String code,

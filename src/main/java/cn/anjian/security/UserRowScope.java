@@ -51,6 +51,16 @@ class UserRowScope implements RowScope {
                 .orElse(this);
     }
 
+    /** The whole counties of the user's regions: a town leader's town is compared with the county's others. */
+    @Override
+    public RowScope counties() {
+        return restricted().<RowScope>map(account -> regionCode -> regionCode.in(subtree(account.role(),
+                        account.scope())).or(regionCode.in(DSL.select(DIM_REGION.REGION_CODE).from(DIM_REGION)
+                        .where(DIM_REGION.COUNTY_CODE.in(DSL.select(DIM_REGION.COUNTY_CODE).from(DIM_REGION)
+                                .where(DIM_REGION.REGION_CODE.in(account.scope())))))))
+                .orElse(this);
+    }
+
     private static Authentication current() {
         return SecurityContextHolder.getContext().getAuthentication();
     }

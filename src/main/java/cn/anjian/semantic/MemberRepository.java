@@ -160,6 +160,16 @@ public class MemberRepository {
                 .fetch(MemberRepository::village);
     }
 
+    /** Towns the user may see (their own town, or all towns of their county), in Chinese order of their names. */
+    public List<Member> towns(RowScope rowScope) {
+        return dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.REGION_NAME, DIM_REGION.REGION_NAME)
+                .from(DIM_REGION)
+                .where(DIM_REGION.REGION_LEVEL.eq("town"))
+                .and(rowScope.regions(DIM_REGION.REGION_CODE))
+                .orderBy(DIM_REGION.REGION_NAME.collate("zh"), DIM_REGION.REGION_CODE)
+                .fetch(MemberRepository::coded);
+    }
+
     public List<Member> departments() {
         return dsl.select(DIM_DEPARTMENT.DEPARTMENT_CODE, DIM_DEPARTMENT.NAME_ZH, DIM_DEPARTMENT.NAME_EN)
                 .from(DIM_DEPARTMENT).orderBy(DIM_DEPARTMENT.SORT_ORDER).fetch(MemberRepository::coded);

@@ -33,4 +33,12 @@ public interface RowScope {
     default RowScope towns() {
         return this;
     }
+
+    /**
+     * The scope within which the user's towns are compared (the county's assessment of its towns): every region of
+     * the counties the user's regions belong to. Only aggregates computed in it may be shown to the user.
+     */
+    default RowScope counties() {
+        return this;
+    }
 }

@@ -108,7 +108,7 @@ class SchemeLoaderTest {
 
     @Test
     void everyEvidenceLinkOfTheShippedSchemesNamesAnExistingDashboardAndPanel() throws Exception {
-        for (String year : new String[] {"2023", "2024"}) {
+        for (String year : new String[] {"2023", "2024", "county-2024"}) {
             Scheme scheme = loader.load(new FileSystemResource("dashboards/assessment/" + year + ".yaml"));
             java.util.List<Scheme.Rows> rows = new java.util.ArrayList<>();
             scheme.allItems().map(Scheme.Item::rows).forEach(rows::add);
@@ -125,5 +125,51 @@ class SchemeLoaderTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theShippedCountySchemeLoadsScoringTownsOnly() {
+        Scheme scheme = loader.load(new FileSystemResource("dashboards/assessment/county-2024.yaml"));
+        assertThat(scheme.county()).isTrue();
+        assertThat(scheme.year()).isEqualTo(2024);
+        assertThat(scheme.items(Scheme.UnitKind.TOWN)).extracting(Scheme.Item::metric)
+                .contains("rectification_rate", "hazards_overdue", "monthly_check_compliance", "major_open");
+        assertThat(scheme.items(Scheme.UnitKind.TOWN).stream().map(Scheme.Item::max)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("100");
+        assertThat(scheme.items(Scheme.UnitKind.VILLAGE)).isEmpty();
+        assertThat(scheme.items(Scheme.UnitKind.DEPARTMENT)).isEmpty();
+        assertThat(scheme.vetoes(Scheme.UnitKind.TOWN)).hasSize(2);
+    }
+
+    @Test
+    void aTypoInACountySchemeIsRefusedNamingTheFileAndLine() {
+        String county = VALID.replace("unit: both", "unit: town")
+                .replace("metric: monthly_check_units", "metric: monthly_check_complaince")
+                .replace("rule: {type: per_count_below, target: 12, points: 2}",
+                        "rule: {type: per_point_below, target: 100, points: 1}");
+        assertThatThrownBy(() -> loader.load("county-2024.yaml",
+                new ByteArrayInputStream(county.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(InvalidSchemeException.class)
+                .hasMessageContaining("county-2024.yaml")
+                .hasMessageContaining("line 11")
+                .hasMessageContaining("monthly_check_complaince");
+        Scheme valid = loader.load("county-2024.yaml", new ByteArrayInputStream(county
+                .replace("monthly_check_complaince", "monthly_check_compliance").getBytes(StandardCharsets.UTF_8)));
+        assertThat(valid.items(Scheme.UnitKind.TOWN)).hasSize(1);
+    }
+
+    @Test
+    void aCountySchemeScoresTownsOnlyAndATownsSchemeNoTowns() {
+        assertThatThrownBy(() -> loader.load("county-2024.yaml",
+                new ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("county-2024.yaml 第 12 行 (line 12)")
+                .hasMessageContaining("town");
+        assertThatThrownBy(() -> load(VALID.replace("unit: both", "unit: town")))
+                .hasMessageContaining("line 12")
+                .hasMessageContaining("county-<year>.yaml");
+        assertThatThrownBy(() -> loader.load("county-2025.yaml",
+                new ByteArrayInputStream(VALID.replace("unit: both", "unit: town").getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("county-2024.yaml");
     }
 }
