@@ -3,6 +3,9 @@
 #
 #   bench/run-import.sh [rows]        rows defaults to 10000000
 #   bench/run-import.sh --smoke       20,000 rows in a fresh temporary directory, nothing appended (bench/smoke.sh)
+#   bench/run-import.sh --history [rows] [--smoke]
+#                                     issue #14: the import of the file, then of the same rows with 10 % changed, with
+#                                     the history copy on (as always) and, in the same run, off (HistoryBenchmark)
 #
 # Builds the app plus bench/src into bench/work/target (Maven profile "bench"; target/ is not touched), generates
 # bench/work/hazards-<rows>.csv unless it is already there, then in one JVM with -Xmx1g imports it through
@@ -15,6 +18,14 @@
 # BENCH_WORK (the work directory instead of bench/work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MAIN=ImportBenchmark
+MODE=""
+if [[ "${1:-}" == --history ]]; then
+  MAIN=HistoryBenchmark
+  MODE="--history "
+  shift
+  [[ "${2:-}" == --smoke ]] && set -- --smoke
+fi
 SMOKE=0
 if [[ "${1:-}" == --smoke ]]; then
   SMOKE=1
@@ -52,6 +63,6 @@ RESULTS=bench/RESULTS.md
 
 java -Xmx1g -Dfile.encoding=UTF-8 \
   -Dbench.dir="$WORK" -Dbench.results="$RESULTS" -Dbench.memory-limit="${BENCH_MEMORY_LIMIT:-}" \
-  -Dbench.command="bench/run-import.sh $ROWS${BENCH_MEMORY_LIMIT:+ (BENCH_MEMORY_LIMIT=$BENCH_MEMORY_LIMIT)}" \
+  -Dbench.command="bench/run-import.sh $MODE$ROWS${BENCH_MEMORY_LIMIT:+ (BENCH_MEMORY_LIMIT=$BENCH_MEMORY_LIMIT)}" \
   -Dbench.git="$GIT" \
-  -cp "$CP" cn.anjian.bench.ImportBenchmark "$ROWS"
+  -cp "$CP" "cn.anjian.bench.$MAIN" "$ROWS"

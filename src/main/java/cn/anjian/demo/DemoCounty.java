@@ -14,10 +14,11 @@ import cn.anjian.etl.ImportKind;
 
 /**
  * The demo county (issue #17): 霍山县 with {@code anjian.demo.towns} towns. The first is the demo town as it always
- * was (诸佛庵镇, its ledgers unchanged byte for byte); every further town is the same simulation run with its own
+ * was (诸佛庵镇, its ledgers exactly the demo town's); every further town is the same simulation run with its own
  * seed and size, written under its own name, division code, village names and record numbers, and with its own
  * diligence: some towns leave villages' monthly ledgers out (they show as 未报送), some leave many hazards
- * unrectified past their deadline. All of it is invented and marked as demo data; it goes through the same import
+ * unrectified past their deadline. Every town's ledgers carry the same kinds of demo dirt ({@link DemoDirt}); only
+ * the first has a late ledger. All of it is invented and marked as demo data; it goes through the same import
  * jobs as any ledger.
  */
 final class DemoCounty {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,11 +33,27 @@ import cn.anjian.etl.ImportKind;
  * <p>Deterministic: the same seed, scale and as-of day give the same rows (CSV files byte for byte). Dates are
  * ISO text in CSV and date cells in .xlsx, except about one row in sixty that spells them as real ledgers do
  * (2023/1/3, 2023.1.3, 2023年1月3日), so imports exercise the date forms the importer accepts.
+ *
+ * <p>The hazard, inspection and enforcement ledgers carry a few dozen dirty rows a year ({@link DemoDirt}), and one
+ * village's inspections of one month come in a separate, late ledger (written under {@code late/}, not imported at
+ * start), so the data-quality dashboard has rejects and a 未报送 village to show on a fresh demo.
  */
 public final class DemoTownGenerator {
 
-    /** One written ledger: what it holds, where it is, and the name to show for it in import lists. */
-    public record Ledger(ImportKind kind, Path file, String displayName) {
+    /**
+     * One written ledger: what it holds, where it is, the name to show for it in import lists, the rows written
+     * dirty on purpose (the importer rejects exactly one (row, field) for each) and whether it arrives late (it is
+     * written, but not imported with the others: its village-month shows as 未报送 until a user imports it).
+     */
+    public record Ledger(ImportKind kind, Path file, String displayName, List<DemoDirt.Row> dirt, boolean late) {
+
+        public Ledger(ImportKind kind, Path file, String displayName) {
+            this(kind, file, displayName, List.of(), false);
+        }
+
+        public Ledger {
+            dirt = List.copyOf(dirt);
+        }
     }
 
     /** The last year whose hazards are kept in .xlsx; later years are GBK CSV. */
@@ -88,35 +105,30 @@ public final class DemoTownGenerator {
                     + (round == 0 ? "生产经营单位台账.xlsx" : "生产经营单位信息变更（第" + round + "批）.xlsx")));
         }
 
-        Path inspections = folder.resolve("03-inspections.csv");
-        LedgerFiles.writeCsv(inspections, LedgerFiles.GBK, false, ImportKind.INSPECTIONS.headers(),
-                this.town.apply(ImportKind.INSPECTIONS,
-                inspectionRows(town, dates.forCsv()), asOf));
-        ledgers.add(new Ledger(ImportKind.INSPECTIONS, inspections, prefix + "安全检查台账.csv"));
+        DemoDirt dirt = new DemoDirt(seed);
+        LateLedger late = LateLedger.of(town, this.town, asOf, seed);
+        DateSpeller.Style inspectionDates = dates.forCsv();
+        List<List<Object>> inspectionRows = inspectionRows(town, inspectionDates, i -> !late.holds(i));
+        ledgers.add(dirtyCsv(dirt, folder, "03-inspections.csv", ImportKind.INSPECTIONS,
+                this.town.apply(ImportKind.INSPECTIONS, inspectionRows, asOf), prefix + "安全检查台账.csv"));
 
         for (int year = DemoTownSimulation.START.getYear(); year <= asOf.getYear(); year++) {
             int y = year;
             Predicate<Hazard> ofYear = h -> h.found().getYear() == y;
             if (year <= LAST_XLSX_HAZARD_YEAR) {
-                Path file = folder.resolve("04-hazards-" + year + ".xlsx");
-                LedgerFiles.writeXlsx(file, LedgerFiles.sheetName(ImportKind.HAZARDS), ImportKind.HAZARDS.headers(),
-                        this.town.apply(ImportKind.HAZARDS,
-                        hazardRows(town, ofYear, dates.forXlsx()), asOf));
-                ledgers.add(new Ledger(ImportKind.HAZARDS, file, prefix + year + "年隐患排查治理台账.xlsx"));
+                ledgers.add(dirtyXlsx(dirt, folder, "04-hazards-" + year + ".xlsx", ImportKind.HAZARDS,
+                        this.town.apply(ImportKind.HAZARDS, hazardRows(town, ofYear, dates.forXlsx()), asOf),
+                        prefix + year + "年隐患排查治理台账.xlsx"));
             } else {
-                Path file = folder.resolve("04-hazards-" + year + ".csv");
-                LedgerFiles.writeCsv(file, LedgerFiles.GBK, false, ImportKind.HAZARDS.headers(),
-                        this.town.apply(ImportKind.HAZARDS,
-                        hazardRows(town, ofYear, dates.forCsv()), asOf));
-                ledgers.add(new Ledger(ImportKind.HAZARDS, file, prefix + year + "年隐患排查治理台账.csv"));
+                ledgers.add(dirtyCsv(dirt, folder, "04-hazards-" + year + ".csv", ImportKind.HAZARDS,
+                        this.town.apply(ImportKind.HAZARDS, hazardRows(town, ofYear, dates.forCsv()), asOf),
+                        prefix + year + "年隐患排查治理台账.csv"));
             }
         }
 
-        Path enforcement = folder.resolve("05-enforcement.xlsx");
-        LedgerFiles.writeXlsx(enforcement, LedgerFiles.sheetName(ImportKind.ENFORCEMENT),
-                ImportKind.ENFORCEMENT.headers(), this.town.apply(ImportKind.ENFORCEMENT,
-                enforcementRows(town, dates.forXlsx()), asOf));
-        ledgers.add(new Ledger(ImportKind.ENFORCEMENT, enforcement, prefix + "执法台账.xlsx"));
+        ledgers.add(dirtyXlsx(dirt, folder, "05-enforcement.xlsx", ImportKind.ENFORCEMENT,
+                this.town.apply(ImportKind.ENFORCEMENT, enforcementRows(town, dates.forXlsx()), asOf),
+                prefix + "执法台账.xlsx"));
 
         Path accidents = folder.resolve("06-accidents.csv");
         LedgerFiles.writeCsv(accidents, LedgerFiles.GBK, false, ImportKind.ACCIDENTS.headers(),
@@ -136,7 +148,55 @@ public final class DemoTownGenerator {
                 prefix + "宣传教育活动台账.xlsx"));
         ledgers.add(csv(folder, "13-task-progress.csv", ImportKind.TASK_PROGRESS, campaign.progress(),
                 prefix + "专项行动任务进展.csv"));
+        if (late.village() != null) {
+            Path file = folder.resolve("late").resolve("03-inspections-" + late.village().code() + "-" + late.month()
+                    + ".csv");
+            Files.createDirectories(file.getParent());
+            LedgerFiles.writeCsv(file, LedgerFiles.GBK, false, ImportKind.INSPECTIONS.headers(),
+                    inspectionRows(town, inspectionDates, late::holds));
+            ledgers.add(new Ledger(ImportKind.INSPECTIONS, file, prefix + late.village().name() + late.month()
+                    + "安全检查台账（迟报）.csv", List.of(), true));
+        }
         return List.copyOf(ledgers);
+    }
+
+    /**
+     * The one late ledger: a village's inspections of the month before last, which the village sends in after the
+     * town's ledger went in. Only the first town of the county has one (the others leave months out on their own).
+     */
+    private record LateLedger(Village village, YearMonth month) {
+
+        static LateLedger of(Town town, DemoCounty.Town countyTown, LocalDate asOf, long seed) {
+            YearMonth month = YearMonth.from(asOf).minusMonths(2);
+            if (!countyTown.original() || month.atDay(1).isBefore(DemoTownSimulation.START)) {
+                return new LateLedger(null, month);
+            }
+            List<Village> inspected = town.inspections().stream()
+                    .filter(i -> YearMonth.from(i.date()).equals(month)).map(Inspection::village)
+                    .distinct().sorted(java.util.Comparator.comparing(Village::code)).toList();
+            return new LateLedger(inspected.isEmpty() ? null
+                    : inspected.get(new SplittableRandom(seed ^ 0x1A7EL).nextInt(inspected.size())), month);
+        }
+
+        boolean holds(Inspection i) {
+            return village != null && i.village().equals(village) && YearMonth.from(i.date()).equals(month);
+        }
+    }
+
+    private Ledger dirtyCsv(DemoDirt dirt, Path folder, String name, ImportKind kind, List<List<Object>> rows,
+                            String display) throws IOException {
+        List<DemoDirt.Row> dirty = new ArrayList<>();
+        Path file = folder.resolve(name);
+        LedgerFiles.writeCsv(file, LedgerFiles.GBK, false, kind.headers(), dirt.soil(kind, name, rows, dirty));
+        return new Ledger(kind, file, display, dirty, false);
+    }
+
+    private Ledger dirtyXlsx(DemoDirt dirt, Path folder, String name, ImportKind kind, List<List<Object>> rows,
+                             String display) throws IOException {
+        List<DemoDirt.Row> dirty = new ArrayList<>();
+        Path file = folder.resolve(name);
+        LedgerFiles.writeXlsx(file, LedgerFiles.sheetName(kind), kind.headers(), dirt.soil(kind, name, rows, dirty));
+        return new Ledger(kind, file, display, dirty, false);
     }
 
     private static Ledger xlsx(Path folder, String name, ImportKind kind, List<List<Object>> rows, String display)
@@ -181,9 +241,13 @@ public final class DemoTownGenerator {
         return rows;
     }
 
-    private static List<List<Object>> inspectionRows(Town town, DateSpeller.Style dates) {
+    private static List<List<Object>> inspectionRows(Town town, DateSpeller.Style dates,
+                                                     Predicate<Inspection> filter) {
         List<List<Object>> rows = new ArrayList<>(town.inspections().size());
         for (Inspection i : town.inspections()) {
+            if (!filter.test(i)) {
+                continue;
+            }
             rows.add(row(i.no(), dates.spell(i.date()), TOWN_NAME, i.village().name(), i.target().name(),
                     i.target().creditCode(), i.target().sector(), i.department(), i.type(), i.inspector(),
                     yesNo(i.ledByLeader()), yesNo(i.doubleRandom()), i.hazards(), i.note()));

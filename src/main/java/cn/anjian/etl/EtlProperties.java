@@ -20,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadRetention how long the working copy of a failed upload is kept (to restart or inspect it), and of a
  *                     completed one with rejected rows (its 拒收记录 .xlsx shows them as they stand in the ledger);
  *                     the copy of an upload that loaded without rejects is deleted when its import completes
+ * @param keepHistory  a switch for the import benchmark only (issue #14): {@code false} skips copying the prior
+ *                     version of each rewritten row into the history tables, so the bench can time an import with
+ *                     and without that copy. Never turn it off on a warehouse in use: an import made without it
+ *                     cannot be withdrawn back to the rows it replaced. The app warns at start when it is off
  */
 @Validated
 @ConfigurationProperties("anjian.etl")
@@ -28,5 +32,6 @@ public record EtlProperties(@NotNull @DefaultValue("./data/work") Path workDir,
                             Path inbox,
                             @DefaultValue("5s") Duration inboxPoll,
                             @DefaultValue("200000000") long maxCells,
-                            @NotNull @DefaultValue("30d") Duration uploadRetention) {
+                            @NotNull @DefaultValue("30d") Duration uploadRetention,
+                            @DefaultValue("true") boolean keepHistory) {
 }

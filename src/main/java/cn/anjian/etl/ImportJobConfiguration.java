@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -33,6 +36,8 @@ import cn.anjian.warehouse.MartRefresher;
  */
 @Configuration(proxyBeanMethods = false)
 class ImportJobConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobConfiguration.class);
 
     static final String JOB_NAME = "ledgerImport";
     static final String BATCH_ID = "batchId";
@@ -80,7 +85,11 @@ class ImportJobConfiguration {
     @Bean
     Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                   EtlBatchRepository batches, LoadFailureInjector failures, MappingProfiles profiles,
-                  ImportProgress progress, Clock clock) {
+                  ImportProgress progress, Clock clock, EtlProperties etl) {
+        if (!etl.keepHistory()) {
+            log.warn("anjian.etl.keep-history=false: imports keep no prior versions of the rows they rewrite, so they"
+                    + " cannot be withdrawn back to them. A benchmark switch: never for a warehouse in use");
+        }
         return new StepBuilder("load", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
@@ -89,7 +98,7 @@ class ImportJobConfiguration {
                     boolean keepLast = profileName != null
                             && profiles.find(profileName).map(MappingProfile::keepLast).orElse(false);
                     LoadPlan plan = LoadPlans.of(p.kind());
-                    List<String> statements = StagingSql.load(plan, p.batchId(), keepLast);
+                    List<String> statements = StagingSql.load(plan, p.batchId(), keepLast, etl.keepHistory());
                     jdbc.execute(WarehouseToday.variable(clock));
                     // the duplicate table and the counts must exist before the upserts change the warehouse
                     int upserts = statements.size();

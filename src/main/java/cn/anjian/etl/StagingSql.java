@@ -171,6 +171,14 @@ final class StagingSql {
      *                 the first; the others are listed with the row that replaced them either way
      */
     static List<String> load(LoadPlan plan, long batchId, boolean keepLast) {
+        return load(plan, batchId, keepLast, true);
+    }
+
+    /**
+     * @param keepHistory false only for the import bench ({@link EtlProperties#keepHistory()}): the prior versions
+     *                    of rewritten rows are not copied into the history table
+     */
+    static List<String> load(LoadPlan plan, long batchId, boolean keepLast, boolean keepHistory) {
         String stage = stageTable(batchId);
         String row = "coalesce(s.src_row, s.rowid + 2)";
         String key = plan.key();
@@ -200,7 +208,8 @@ final class StagingSql {
         sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
                 + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
-        sql.addAll(history(plan, batchId));
+        List<String> history = history(plan, batchId);
+        sql.addAll(keepHistory ? history : history.subList(0, history.size() - 1));
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
             Matcher narrowed = ACCEPTED_WHERE.matcher(statement);
             statement = narrowed.replaceAll(m -> Matcher.quoteReplacement(accepted(batchId, key, m.group(1))));

@@ -40,6 +40,9 @@ class DemoCountyTest {
     static final int TOWNS = 4;
     static final String COUNTY = DemoTown.COUNTY_CODE;
     static final Path FOLDER = folder();
+    /** The reasons the demo dirt gets: a clerk reads each as what to fix. */
+    static final String CLERKS_REASONS = "未知的村\\(社区\\): 区划表中没有|整改期限早于发现日期|不是有效金额"
+            + "|与(工作表「.*」)?第 \\d+ 行的编号重复|同一编号在(工作表「.*」)?第 \\d+ 行有更新的记录，以该行为准";
 
     @DynamicPropertySource
     static void county(DynamicPropertyRegistry registry) {
@@ -74,7 +77,10 @@ class DemoCountyTest {
             assertThat(count("fact_enforcement", "r.town_code = ?", town.code())).as(town.name() + " enforcement")
                     .isEqualTo(records(folder, "05-enforcement"));
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_reject", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM etl_reject", Long.class)).as("the demo dirt")
+                .isEqualTo(dirtyRows(towns)).isPositive();
+        assertThat(jdbc.queryForList("SELECT DISTINCT reason FROM etl_reject", String.class)).allSatisfy(reason ->
+                assertThat(reason).matches(CLERKS_REASONS));
         assertThat(jdbc.queryForObject("SELECT bool_and(is_demo) FROM dim_region", Boolean.class)).isTrue();
     }
 
@@ -149,14 +155,37 @@ class DemoCountyTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * The records of the town's ledgers whose names start with {@code prefix}: the distinct numbers (first column),
+     * since every dirty row the demo writes on purpose copies the number of a clean row.
+     */
     private static long records(Path folder, String prefix) throws IOException {
         long n = 0;
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
-                n += Ledgers.records(f, LedgerFiles.GBK).size();
+        for (Path f : files(folder, prefix)) {
+            n += Ledgers.records(f, LedgerFiles.GBK).stream().map(r -> r.values().iterator().next()).distinct().count();
+        }
+        return n;
+    }
+
+    /** The rows the importer should reject: all rows of every town's dirty ledgers less their distinct numbers. */
+    private static long dirtyRows(List<DemoCounty.Town> towns) throws IOException {
+        long n = 0;
+        for (DemoCounty.Town town : towns) {
+            Path folder = town.original() ? FOLDER.resolve("ledgers") : FOLDER.resolve("ledgers/town-" + town.code());
+            for (String prefix : List.of("03-inspections", "04-hazards-", "05-enforcement")) {
+                for (Path f : files(folder, prefix)) {
+                    n += Ledgers.records(f, LedgerFiles.GBK).size();
+                }
+                n -= records(folder, prefix);
             }
         }
         return n;
+    }
+
+    private static List<Path> files(Path folder, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
     }
 
     private static Path folder() {

@@ -47,6 +47,9 @@ class DemoDataLoaderTest {
             assertThat(call.file()).startsWith(folder).isRegularFile();
             assertThat(call.name()).startsWith("诸佛庵镇（演示）");
         });
+        // the late ledger is written but left for a user to import: its village-month shows as 未报送
+        assertThat(imports.calls).noneSatisfy(call -> assertThat(call.name()).contains("迟报"));
+        assertThat(folder.resolve("late")).isDirectoryContaining("glob:**/03-inspections-*-2024-01.csv");
     }
 
     @Test

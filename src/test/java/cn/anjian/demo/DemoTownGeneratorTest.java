@@ -47,14 +47,30 @@ class DemoTownGeneratorTest {
     static Path folder;
 
     private static List<Ledger> ledgers;
+    /** The clean rows of every ledger (the late one too); the dirty rows written on purpose are in {@link #dirty}. */
     private static final Map<ImportKind, List<Map<String, String>>> rows = new EnumMap<>(ImportKind.class);
+    /** Each dirty row with the clean row it copies (the row above it) and what is wrong with it. */
+    private static final List<Soiled> dirty = new ArrayList<>();
+
+    private record Soiled(Ledger ledger, Map<String, String> row, Map<String, String> original, DemoDirt.Row dirt) {
+    }
 
     @BeforeAll
     static void generateTheTown() throws IOException {
         ledgers = new DemoTownGenerator(SEED, 1.0).generate(folder.resolve("town"), AS_OF);
         for (Ledger ledger : ledgers) {
-            rows.computeIfAbsent(ledger.kind(), k -> new ArrayList<>())
-                    .addAll(Ledgers.records(ledger.file(), csvCharset(ledger)));
+            List<Map<String, String>> records = Ledgers.records(ledger.file(), csvCharset(ledger));
+            Set<Integer> dirtyAt = new HashSet<>();
+            for (DemoDirt.Row d : ledger.dirt()) {
+                dirtyAt.add(d.index());
+                dirty.add(new Soiled(ledger, records.get(d.index()), records.get(d.index() - 1), d));
+            }
+            List<Map<String, String>> clean = rows.computeIfAbsent(ledger.kind(), k -> new ArrayList<>());
+            for (int i = 0; i < records.size(); i++) {
+                if (!dirtyAt.contains(i)) {
+                    clean.add(records.get(i));
+                }
+            }
         }
     }
 
@@ -70,9 +86,10 @@ class DemoTownGeneratorTest {
 
     @Test
     void writesTheLedgersInLoadOrderWithHazardsAsExcelUntil2023AndGbkCsvAfter() {
-        assertThat(ledgers).extracting(Ledger::kind).isSortedAccordingTo(Comparator.naturalOrder())
+        List<Ledger> onTime = ledgers.stream().filter(l -> !l.late()).toList();
+        assertThat(onTime).extracting(Ledger::kind).isSortedAccordingTo(Comparator.naturalOrder())
                 .containsOnly(ImportKind.values());
-        assertThat(ledgers).extracting(l -> l.file().getFileName().toString())
+        assertThat(onTime).extracting(l -> l.file().getFileName().toString())
                 .startsWith("01-regions.csv", "02-enterprises.xlsx", "02-enterprises-changes-1.xlsx")
                 .endsWith("03-inspections.csv", "04-hazards-2022.xlsx", "04-hazards-2023.xlsx", "04-hazards-2024.csv",
                         "04-hazards-2025.csv", "04-hazards-2026.csv", "05-enforcement.xlsx", "06-accidents.csv",
@@ -148,6 +165,62 @@ class DemoTownGeneratorTest {
             assertThat(last.get("村(社区)")).isEqualTo("竹林冲村");
             assertThat(Ledgers.date(last.get("信息生效日期"))).isEqualTo(mergeDay);
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------- dirt
+
+    @Test
+    void theHazardInspectionAndEnforcementLedgersCarryAFewDozenDirtyRowsAYear() {
+        assertThat(dirty).extracting(d -> d.ledger().kind()).containsOnly(ImportKind.HAZARDS,
+                ImportKind.INSPECTIONS, ImportKind.ENFORCEMENT);
+        assertThat(dirty).extracting(d -> d.dirt().what())
+                .contains("村名写错", "整改期限早于发现日期", "金额写成大写汉字", "同一行录入两次");
+        double years = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2022, 1, 1), AS_OF) / 365.0;
+        assertThat(dirty.size() / years).as("dirty rows a year").isBetween(24.0, 60.0);
+        assertThat(dirty.stream().filter(d -> d.ledger().kind() == ImportKind.HAZARDS)
+                .map(d -> d.ledger().file().getFileName().toString()).distinct())
+                .as("every year's hazard ledger").hasSize(5);
+    }
+
+    @Test
+    void eachDirtyRowCopiesTheRowAboveWithTheOneMistakeAClerkMakes() {
+        Set<String> villages = DemoTown.VILLAGES.stream().map(DemoTown.Village::name).collect(Collectors.toSet());
+        for (Soiled d : dirty) {
+            String column = d.dirt().column();
+            Map<String, String> rest = new HashMap<>(d.row());
+            Map<String, String> restOfOriginal = new HashMap<>(d.original());
+            rest.remove(column);
+            restOfOriginal.remove(column);
+            assertThat(rest).as(d.toString()).isEqualTo(restOfOriginal);
+            String value = d.row().get(column);
+            switch (d.dirt().what()) {
+                case "村名写错" -> assertThat(value).isNotIn(villages).hasSize(d.original().get(column).length());
+                case "整改期限早于发现日期" -> assertThat(Ledgers.date(value)).isBefore(Ledgers.date(d.row().get("发现日期")));
+                case "金额写成大写汉字" -> assertThat(value).matches("[壹贰叁肆伍陆柒捌玖拾佰仟万元整]+");
+                case "同一行录入两次" -> assertThat(d.row()).isEqualTo(d.original());
+                default -> throw new AssertionError(d.dirt().what());
+            }
+        }
+    }
+
+    @Test
+    void oneVillagesInspectionsOfTheMonthBeforeLastComeInALateLedger() throws IOException {
+        List<Ledger> lates = ledgers.stream().filter(Ledger::late).toList();
+        assertThat(lates).hasSize(1);
+        Ledger late = lates.get(0);
+        assertThat(late.kind()).isEqualTo(ImportKind.INSPECTIONS);
+        assertThat(late.file().getParent().getFileName()).hasToString("late");
+        assertThat(late.displayName()).startsWith("诸佛庵镇（演示）").endsWith("2026-04安全检查台账（迟报）.csv");
+        List<Map<String, String>> held = Ledgers.records(late.file(), LedgerFiles.GBK);
+        assertThat(held).isNotEmpty();
+        assertThat(held).extracting(r -> r.get("村(社区)")).containsOnly(held.get(0).get("村(社区)"));
+        assertThat(held).extracting(r -> YearMonth.from(Ledgers.date(r.get("检查日期"))))
+                .containsOnly(YearMonth.of(2026, 4));
+        Ledger onTime = ledgers.stream().filter(l -> l.file().getFileName().toString().equals("03-inspections.csv"))
+                .findFirst().orElseThrow();
+        assertThat(Ledgers.records(onTime.file(), LedgerFiles.GBK)).noneMatch(r ->
+                r.get("村(社区)").equals(held.get(0).get("村(社区)"))
+                        && YearMonth.from(Ledgers.date(r.get("检查日期"))).equals(YearMonth.of(2026, 4)));
     }
 
     // ---------------------------------------------------------------------------------------------- volumes
@@ -505,7 +578,9 @@ class DemoTownGeneratorTest {
     @Test
     void anAsOfDayEarlyIn2022StillGivesAWholeSmallTown(@TempDir Path dir) throws IOException {
         List<Ledger> early = new DemoTownGenerator(SEED, 0.2).generate(dir, LocalDate.of(2022, 3, 1));
-        assertThat(early).extracting(Ledger::kind).containsExactly(ImportKind.values());
+        assertThat(early).filteredOn(l -> !l.late()).extracting(Ledger::kind).containsExactly(ImportKind.values());
+        assertThat(early).filteredOn(Ledger::late).singleElement().extracting(Ledger::displayName).asString()
+                .endsWith("2022-01安全检查台账（迟报）.csv");
         assertThat(Ledgers.records(early.get(0).file(), StandardCharsets.UTF_8))
                 .allSatisfy(r -> assertThat(r.get("撤并日期")).isEmpty());
         assertThat(Ledgers.records(early.get(2).file(), LedgerFiles.GBK)).isNotEmpty();
