@@ -141,7 +141,6 @@ export function number(value, ctx, display) {
 /** A share or a relative change, in percent to one decimal (funnel stages, KPI changes). */
 const SHARE = { format: 'percent', decimals: 1 };
 
-/** ECharts' tooltip `valueFormatter` for one column's values. */
 /**
  * Colour scales by meaning (the catalogue's `better` of the metric), low to high: good is calm (green, blue), bad is
  * warm (orange, red). A village that did all its checks is green, not alarm-red; one with many overdue hazards is red.
@@ -160,6 +159,7 @@ export function html(text) {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+/** ECharts' tooltip `valueFormatter` for one column's values. */
 function formatterOf(column, ctx) {
   return (value) => number(value, ctx, column);
 }

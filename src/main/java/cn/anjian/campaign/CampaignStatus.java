@@ -334,10 +334,8 @@ public class CampaignStatus {
         if (!(value instanceof Number n)) {
             return Status.NO_DATA;
         }
-        BigDecimal v = new BigDecimal(n.toString());
-        if (metric.format() == Metric.Format.RATIO) {
-            v = v.movePointRight(2);
-        }
+        // judged as shown (the catalogue's unit and precision): a cell that reads 100.0% is 达标 against 100 %
+        BigDecimal v = metric.display().shown(n);
         int c = v.compareTo(m.target());
         return (m.atMost() ? c <= 0 : c >= 0) ? Status.MET : Status.BEHIND;
     }
@@ -346,11 +344,7 @@ public class CampaignStatus {
         if (!(value instanceof Number n)) {
             return Label.of("—", "—");
         }
-        String text = metric.format() == Metric.Format.RATIO
-                ? new BigDecimal(n.toString()).movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)
-                        .stripTrailingZeros().toPlainString() + "%"
-                : new BigDecimal(n.toString()).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                        .toPlainString();
+        String text = metric.display().text(n) + (metric.format() == Metric.Format.RATIO ? "%" : "");
         return Label.of(text, text);
     }
 

@@ -63,7 +63,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/setup").permitAll()
                         .requestMatchers("/admin/**", "/api/imports", "/api/imports/**", "/imports", "/imports/**",
-                                "/api/lake/write")
+                                "/api/lake/**")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -697,14 +697,14 @@ public class Catalog {
     }
 
     /**
-     * A village's ledger for a month is missing when the month has no inspection rows of it and the ledger is due:
-     * the due day of the next month has come by the as-of date (on 5 December, November's ledger is not late yet
-     * with the 5th as due day, and December's certainly not).
+     * A village's ledger for a month is missing when the month has no inspection rows of it and its due day of the
+     * next month has passed by the as-of date (with the 5th as due day, November's ledger is not late on 5 December,
+     * it is on the 6th; December's certainly not).
      */
     private Condition ledgerMissing(MartUnitMonth u, From f) {
         Field<LocalDate> due = DSL.field("CAST({0} + INTERVAL 1 MONTH + INTERVAL {1} DAY AS DATE)", LocalDate.class,
                 u.MONTH_START, DSL.inline(ledgerDueDay - 1));
-        return u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)).and(due.le(f.asOf()));
+        return u.UNIT_KIND.eq("village").and(u.INSPECTIONS.eq(0L)).and(due.lt(f.asOf()));
     }
 
     private static DetailView.Field field(String id, String zh, String en, String format,

@@ -48,7 +48,7 @@ class SecurityEndpointsTest {
 
     /** The only mappings an anonymous visitor may reach; the setup page answers 404 without its printed token. */
     private static final Set<String> PUBLIC = Set.of("GET /login", "GET /setup", "POST /setup");
-    private static final List<String> ADMIN_ONLY = List.of("/admin/", "/api/imports");
+    private static final List<String> ADMIN_ONLY = List.of("/admin/", "/api/imports", "/api/lake");
 
     @TempDir
     static Path warehouse;

@@ -183,10 +183,10 @@ class SemanticMetricsTest {
     }
 
     @Test
-    void aMonthsLedgerCountsAsMissingOnlyFromItsDueDayInTheNextMonth() {
+    void aMonthsLedgerCountsAsMissingOnlyAfterItsDueDayInTheNextMonth() {
         Filters january = H1.withRange(YearMonth.of(2024, 1), YearMonth.of(2024, 1));
         for (Object[] day : new Object[][] {{LocalDate.of(2024, 1, 31), 0L}, {LocalDate.of(2024, 2, 4), 0L},
-                {LocalDate.of(2024, 2, 5), 3L}, {LocalDate.of(2024, 6, 15), 3L}}) {
+                {LocalDate.of(2024, 2, 5), 0L}, {LocalDate.of(2024, 2, 6), 3L}, {LocalDate.of(2024, 6, 15), 3L}}) {
             QueryResult missing = queries.run(new MetricQuery(List.of("ledgers_missing"), List.of(),
                     january.withAsOf((LocalDate) day[0]), null, null));
             assertThat(missing.rows().get(0).get(0)).as("missing on " + day[0]).isEqualTo(day[1]);
