@@ -286,7 +286,7 @@ final class LoadPlans {
         b.value("hours", "TRY_CAST(replace(${hours}, '学时', '') AS DECIMAL(6, 1))");
         b.check("hours", "${hours} IS NOT NULL AND hours IS NULL", "学时应为数字 (如 2 或 1.5)");
         b.check("hours", "hours < 0 OR hours > 200", "学时应在 0 到 200 之间");
-        b.yesNo("passed", true);
+        b.yesNoOrUnknown("passed");
         b.value("note", "${note}");
         b.derivedKey("training_no", "PX-", "person_name", "coalesce(enterprise_code, target_name)",
                 "training_date", "training_type");
@@ -469,6 +469,12 @@ final class LoadPlans {
         }
 
         /** A yes/no cell; blank means {@code whenBlank}. */
+        /** A yes/no cell whose blank means "not stated" (NULL), not yes or no. */
+        void yesNoOrUnknown(String field) {
+            value(field, "CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN)");
+            yesNoCheck(field);
+        }
+
         void yesNo(String field, boolean whenBlank) {
             value(field, "coalesce(CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN), " + whenBlank + ")");
             yesNoCheck(field);

@@ -414,8 +414,8 @@ public class Catalog {
                 "培训学时合计", "Training hours",
                 new Variant(Source.TRAINING, f -> DSL.sum(t.HOURS).cast(SQLDataType.DOUBLE)));
         metric("training_pass_rate", "培训考核合格率", "Training pass rate", PERCENT, Display.percent(1),
-                "考核合格人次 / 培训人次", "Trainees who passed / trainees",
-                new Variant(Source.TRAINING, f -> ratio(count(t.PASSED.isTrue()), count(DSL.noCondition()))));
+                "考核合格人次 / 写明考核结果的培训人次", "Trainees who passed / trainees whose result is stated",
+                new Variant(Source.TRAINING, f -> ratio(count(t.PASSED.isTrue()), count(t.PASSED.isNotNull()))));
         var a = FACT_ACCIDENT;
         metric("accident_enterprises", "事故企业", "Accidents at enterprises", Label.of("起", ""), Display.count(),
                 "日期范围内发生在生产经营单位的事故起数", "Accidents at an enterprise in the range",

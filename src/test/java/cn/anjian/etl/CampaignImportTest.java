@@ -103,14 +103,18 @@ class CampaignImportTest {
                 List.of("PX-T-2", "2023-05-07", "诸佛庵镇", "漫水河社区", "赵六", "特种作业", "", CHEM, "安全技能培训", "2.5", "否", ""),
                 List.of("PX-T-3", "2023-05-08", "诸佛庵镇", "诸佛庵村", "钱七", "厨师", "", "", "岗前", "2", "", ""),
                 List.of("PX-T-4", "2099-01-01", "诸佛庵镇", "诸佛庵村", "孙八", "从业人员", "", "", "岗前", "2", "", ""),
-                List.of("PX-T-5", "2023-05-09", "诸佛庵镇", "诸佛庵村", "孙九", "从业人员", "", "", "实操", "很久", "", ""));
-        check(ImportKind.TRAININGS, "fact_training", rows, 2,
+                List.of("PX-T-5", "2023-05-09", "诸佛庵镇", "诸佛庵村", "孙九", "从业人员", "", "", "实操", "很久", "", ""),
+                List.of("PX-T-6", "2023-05-10", "诸佛庵镇", "诸佛庵村", "周十", "从业人员", "", "", "岗前", "2", "", ""));
+        check(ImportKind.TRAININGS, "fact_training", rows, 3,
                 tuple(4L, "人员类别", "无法识别的取值 (不在代码表或同义词表中)"),
                 tuple(5L, "培训日期", "日期晚于今天"),
                 tuple(6L, "学时", "学时应为数字 (如 2 或 1.5)"));
         Map<String, Object> head = jdbc.queryForMap("SELECT * FROM fact_training WHERE person_name = '王五'");
         assertThat(head).containsEntry("person_role", "principal").containsEntry("training_type", "warning_education")
                 .containsEntry("passed", true).containsEntry("target_name", "诸佛庵茶业有限公司");
+        // a blank 考核合格 is not stated, not passed: it stays out of the pass rate
+        assertThat(jdbc.queryForList("SELECT passed FROM fact_training WHERE person_name = '周十'", Boolean.class))
+                .containsExactly((Boolean) null);
         assertThat((BigDecimal) head.get("hours")).isEqualByComparingTo("4");
         assertThat((String) head.get("enterprise_code")).startsWith(TEA);
         assertThat(jdbc.queryForMap("SELECT * FROM fact_training WHERE training_no = 'PX-T-2'"))
