@@ -40,6 +40,11 @@ public record Scheme(int year, String file, String title, BigDecimal total, List
      * town's scheme for its villages and departments ({@code <year>.yaml}).
      */
     public boolean county() {
+        return isCountyFile(file);
+    }
+
+    /** The one naming rule: a county scheme is {@code county-<year>.yaml}, a town's scheme {@code <year>.yaml}. */
+    static boolean isCountyFile(String file) {
         return file != null && file.startsWith("county-");
     }
 

@@ -89,9 +89,8 @@ class SchemeLoader {
             this.file = file;
         }
 
-        /** A county scheme (its towns) is named {@code county-<year>.yaml}; a town's scheme {@code <year>.yaml}. */
         private boolean county() {
-            return file != null && file.startsWith("county-");
+            return Scheme.isCountyFile(file);
         }
 
         Scheme scheme(Node root) {

@@ -22,10 +22,9 @@ public final class Account implements UserDetails, CredentialsContainer {
     private final Role role;
     private final List<String> scope;
     private final boolean enabled;
-    private final boolean locked;
 
     Account(long id, String username, String displayName, String passwordHash, Role role, List<String> scope,
-            boolean enabled, boolean locked) {
+            boolean enabled) {
         this.id = id;
         this.username = Objects.requireNonNull(username);
         this.displayName = displayName;
@@ -33,7 +32,6 @@ public final class Account implements UserDetails, CredentialsContainer {
         this.role = Objects.requireNonNull(role);
         this.scope = List.copyOf(scope);
         this.enabled = enabled;
-        this.locked = locked;
     }
 
     public long id() {
@@ -70,7 +68,7 @@ public final class Account implements UserDetails, CredentialsContainer {
 
     @Override
     public boolean isAccountNonLocked() {
-        return !locked;
+        return true; // locks are per username and client address, checked before the password (LoginThrottle)
     }
 
     @Override

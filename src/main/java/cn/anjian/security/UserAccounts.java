@@ -213,8 +213,7 @@ public class UserAccounts implements UserDetailsService {
     private static Account account(Record r, Map<Long, List<String>> scopes) {
         long id = r.get(APP_USER.USER_ID);
         return new Account(id, r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME), r.get(APP_USER.PASSWORD_HASH),
-                Role.valueOf(r.get(APP_USER.ROLE)), scopes.getOrDefault(id, List.of()), r.get(APP_USER.ENABLED),
-                false);
+                Role.valueOf(r.get(APP_USER.ROLE)), scopes.getOrDefault(id, List.of()), r.get(APP_USER.ENABLED));
     }
 
     /** A user as the admin page lists them. */

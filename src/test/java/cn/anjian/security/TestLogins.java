@@ -48,7 +48,7 @@ public final class TestLogins {
     /** A signed-in user as the login would make it, without a row in {@code app_user}. */
     public static Authentication token(Role role, String... scope) {
         String name = "test-" + role.name().toLowerCase() + (scope.length == 0 ? "" : "-" + String.join("-", scope));
-        Account account = new Account(-1, name, name, null, role, List.of(scope), true, false);
+        Account account = new Account(-1, name, name, null, role, List.of(scope), true);
         return UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
     }
 
