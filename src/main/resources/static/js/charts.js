@@ -523,11 +523,14 @@ async function drawKpi(panel, def, data, ctx) {
     const changes = document.createElement('ul');
     changes.className = 'kpi-changes';
     const better = def.better ?? metric.better;
+    const periods = compare?.[metric.id]?.periods ?? {};
     if (!compare?.[metric.id]?.samePeriods) {
-      changes.append(changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric));
+      changes.append(changeItem('previous', ctx.text.vsPrevious, current, compare?.[metric.id]?.previous, better, ctx, metric,
+        periods.previous));
     }
     changes.append(
-      changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx, metric),
+      changeItem('year', ctx.text.vsYearAgo, current, compare?.[metric.id]?.year_ago ?? compare?.[metric.id]?.yearAgo, better, ctx, metric,
+        periods.year),
     );
     card.append(name, figure, changes);
     const spark = sparkSeries(data, metric, time);
@@ -598,6 +601,8 @@ function kpisOf(data) {
       value: kpi.value,
       previous: previous?.value ?? null,
       year_ago: yearAgo?.value ?? null,
+      // the earlier periods as compared: their months, the last day counted while this month runs, or withheld
+      periods: { previous, year: yearAgo },
       // over a whole year the previous period is the same period last year: say it once
       samePeriods: Boolean(previous && yearAgo && previous.from === yearAgo.from && previous.to === yearAgo.to),
     };
@@ -650,10 +655,25 @@ function dimIn(data, dim) {
   return dims(data).find((d) => d.id === dim.id) ?? dim;
 }
 
-function changeItem(kind, label, current, before, better, ctx, metric) {
+/**
+ * One comparison of a KPI card. `period` (from the server) is the earlier period as compared: while the range's last
+ * month is under way its `through` is the same day of the earlier month, and a metric counted by whole months only is
+ * `withheld` until the month is over, rather than shown as a collapse.
+ */
+function changeItem(kind, label, current, before, better, ctx, metric, period) {
   const item = document.createElement('li');
   item.className = 'kpi-change';
   item.dataset.compare = kind;
+  if (period?.through) {
+    item.dataset.through = period.through;
+  }
+  if (period?.withheld) {
+    item.textContent = `${label} —`;
+    item.title = ctx.text.monthUnderWay;
+    item.dataset.direction = 'none';
+    item.dataset.withheld = 'true';
+    return item;
+  }
   if (current == null || before == null) {
     item.textContent = `${label} ${ctx.text.notComparable}`;
     item.dataset.direction = 'none';
@@ -674,7 +694,8 @@ function changeItem(kind, label, current, before, better, ctx, metric) {
   arrowSpan.textContent = `${arrow} ${amount}`;
   arrowSpan.style.color = worse ? BAD_COLOUR : improved ? GOOD_COLOUR : '';
   item.append(`${label} `, arrowSpan);
-  item.title = `${number(before, ctx, metric)} → ${number(current, ctx, metric)}`;
+  item.title = `${number(before, ctx, metric)} → ${number(current, ctx, metric)}`
+    + (period?.through ? ` (${ctx.text.sameDaysUntil} ${period.through})` : '');
   return item;
 }
 

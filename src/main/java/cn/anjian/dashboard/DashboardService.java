@@ -135,14 +135,28 @@ class DashboardService {
         Map<Filters, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
         LocalDate asOf = filters.asOfOr(queries.today());
         long months = filters.from().until(filters.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+        // a range ending in the month under way (5 December) is compared with the same days of the earlier
+        // period (to 5 November), not with a whole month: else every figure seems to collapse early in a month
+        boolean underWay = YearMonth.from(asOf).equals(filters.to()) && asOf.isBefore(filters.to().atEndOfMonth());
+        Map<Filters, List<String>> comparable = new LinkedHashMap<>();
         for (Panel.Comparison c : panel.compare()) {
             long shift = c == Panel.Comparison.PREVIOUS_PERIOD ? months : 12;
+            YearMonth earlierTo = filters.to().minusMonths(shift);
             // an earlier period's states are judged as they stood that many months before the as-of date
-            Filters earlier = filters.withRange(filters.from().minusMonths(shift), filters.to().minusMonths(shift))
+            Filters earlier = filters.withRange(filters.from().minusMonths(shift), earlierTo)
                     .withAsOf(asOf.minusMonths(shift));
-            earlierFilters.put(c, earlier);
-            earlierQueries.computeIfAbsent(earlier,
-                    f -> async(new MetricQuery(panel.metrics(), List.of(), f, null, null)));
+            if (underWay) {
+                earlier = earlier.upTo(earlierTo.atDay(Math.min(asOf.getDayOfMonth(), earlierTo.lengthOfMonth())));
+            }
+            Filters f = earlier;
+            earlierFilters.put(c, f);
+            // a metric only a month mart answers cannot be cut to the day: it is not compared while the month runs
+            List<String> answerable = panel.metrics().stream()
+                    .filter(m -> !f.cutsLastMonth() || queries.answersToTheDay(m, f)).toList();
+            comparable.put(f, answerable);
+            if (!answerable.isEmpty()) {
+                earlierQueries.computeIfAbsent(f, x -> async(new MetricQuery(answerable, List.of(), x, null, null)));
+            }
         }
         String sparkDim = panel.sparkline();
         CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
@@ -151,8 +165,8 @@ class DashboardService {
         // every value as shown (rounded by the catalogue's display), so a change is the difference of what is shown
         QueryResult total = ParallelQueries.join(totalQuery).rounded();
         Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
-        earlierFilters.forEach((c, f) -> periods.put(c,
-                new Period(f, ParallelQueries.join(earlierQueries.get(f)).rounded())));
+        earlierFilters.forEach((c, f) -> periods.put(c, new Period(f, earlierQueries.containsKey(f)
+                ? ParallelQueries.join(earlierQueries.get(f)).rounded() : null, comparable.get(f))));
         QueryResult spark = ParallelQueries.join(sparkQuery);
         spark = spark == null ? null : spark.rounded();
         List<Kpi> kpis = new ArrayList<>();
@@ -160,9 +174,14 @@ class DashboardService {
             Object value = total.rows().isEmpty() ? null : total.rows().get(0).get(total.indexOf(metric));
             Map<String, Change> compare = new LinkedHashMap<>();
             for (var p : periods.entrySet()) {
-                QueryResult r = p.getValue().result();
+                Period period = p.getValue();
+                if (!period.metrics().contains(metric)) {
+                    compare.put(p.getKey().code(), Change.withheld(period.filters()));
+                    continue;
+                }
+                QueryResult r = period.result();
                 Object earlier = r.rows().isEmpty() ? null : r.rows().get(0).get(r.indexOf(metric));
-                compare.put(p.getKey().code(), Change.of(p.getValue().filters(), value, earlier,
+                compare.put(p.getKey().code(), Change.of(period.filters(), value, earlier,
                         total.columns().get(total.indexOf(metric)).display()));
             }
             List<List<Object>> sparkline = null;
@@ -198,7 +217,8 @@ class DashboardService {
         return echo;
     }
 
-    private record Period(Filters filters, QueryResult result) {
+    /** An earlier period: its filters, and its answer for the metrics that can be compared with it. */
+    private record Period(Filters filters, QueryResult result, List<String> metrics) {
     }
 
     /** A KPI: total over the range, changes against earlier periods, and the trend. */
@@ -207,9 +227,12 @@ class DashboardService {
 
     /**
      * The change against an earlier period: {@code change} the difference, {@code ratio} the relative change
-     * ({@code null} where the earlier value is 0 or unknown).
+     * ({@code null} where the earlier value is 0 or unknown). {@code through} is the earlier period's last day when
+     * the range ends in a month still under way (the same days of the earlier month); {@code withheld} says a metric
+     * counted by whole months only is not compared until that month is over.
      */
-    record Change(String from, String to, Object value, Number change, Double ratio) {
+    record Change(String from, String to, String through, Object value, Number change, Double ratio,
+                  boolean withheld) {
 
         private static final Display RELATIVE = Display.percent(1);
 
@@ -223,7 +246,17 @@ class DashboardService {
             }
             Double ratio = a != null && b != null && b != 0
                     ? (Double) RELATIVE.round((a - b) / Math.abs(b)) : null;
-            return new Change(earlier.from().toString(), earlier.to().toString(), then, change, ratio);
+            return new Change(earlier.from().toString(), earlier.to().toString(), through(earlier), then, change,
+                    ratio, false);
+        }
+
+        static Change withheld(Filters earlier) {
+            return new Change(earlier.from().toString(), earlier.to().toString(), through(earlier), null, null, null,
+                    true);
+        }
+
+        private static String through(Filters earlier) {
+            return earlier.through() == null ? null : earlier.through().toString();
         }
     }
 

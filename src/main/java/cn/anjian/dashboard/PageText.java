@@ -60,6 +60,8 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
             {"vsPrevious", "较上期", "vs previous period"},
             {"vsYearAgo", "较去年同期", "vs same period last year"},
             {"notComparable", "无可比数据", "no comparison"},
+            {"monthUnderWay", "本月未完，按整月统计的指标月末后再比较", "month under way: compared once the month is over"},
+            {"sameDaysUntil", "同期截至", "same days, to"},
             {"drillHint", "点击查看详情", "Click for details"},
             {"sortHint", "点击列标题排序", "Click a column heading to sort"},
             {"noscript", "需要启用 JavaScript 才能显示图表。", "Charts need JavaScript."},

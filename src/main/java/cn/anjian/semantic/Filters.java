@@ -22,9 +22,12 @@ import org.jooq.impl.DSL;
  * @param villages village region codes; empty means all villages
  * @param codes    further coded filters by dimension id (town, department, hazard_level, …); empty lists are dropped
  * @param asOf     the day states such as "overdue" are judged on; {@code null} means today
+ * @param through  the last day counted, inside {@code to}; {@code null} means the whole of {@code to}. Set only to
+ *                 compare a month still under way with the same days of an earlier month ("截至12月5日" against
+ *                 1–5 November): a month mart cannot answer it, so the query builder then reads day-dated facts.
  */
 public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<String> villages,
-                      Map<String, List<String>> codes, LocalDate asOf) {
+                      Map<String, List<String>> codes, LocalDate asOf, LocalDate through) {
 
     public Filters {
         Objects.requireNonNull(from, "from");
@@ -43,6 +46,17 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
             });
         }
         codes = java.util.Collections.unmodifiableMap(copy);
+        if (through != null && !YearMonth.from(through).equals(to)) {
+            throw new IllegalArgumentException("through " + through + " is not in the last month " + to);
+        }
+        if (through != null && through.equals(to.atEndOfMonth())) {
+            through = null;
+        }
+    }
+
+    public Filters(YearMonth from, YearMonth to, List<String> sectors, List<String> villages,
+                   Map<String, List<String>> codes, LocalDate asOf) {
+        this(from, to, sectors, villages, codes, asOf, null);
     }
 
     public Filters(YearMonth from, YearMonth to, List<String> sectors, List<String> villages) {
@@ -54,9 +68,19 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
         return new Filters(newFrom, newTo, sectors, villages, codes, asOf);
     }
 
+    /** The same filters counting the last month only up to {@code day} (in that month). */
+    public Filters upTo(LocalDate day) {
+        return new Filters(from, to, sectors, villages, codes, asOf, day);
+    }
+
+    /** Whether the last month is counted only in part (up to {@link #through()}). */
+    public boolean cutsLastMonth() {
+        return through != null;
+    }
+
     /** The same filters on another as-of day. */
     public Filters withAsOf(LocalDate day) {
-        return new Filters(from, to, sectors, villages, codes, day);
+        return new Filters(from, to, sectors, villages, codes, day, through);
     }
 
     /** These filters with {@code extra} codes ANDed in (a panel's fixed filters): both must hold. */
@@ -71,7 +95,7 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
                 default -> c.merge(e.getKey(), e.getValue(), Filters::intersect);
             }
         }
-        return new Filters(from, to, s, v, c, asOf);
+        return new Filters(from, to, s, v, c, asOf, through);
     }
 
     /** Every coded filter by dimension id, sector and village included. */
@@ -103,7 +127,8 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
      */
     Condition on(From f, Catalog catalog) {
         Source source = f.source();
-        Condition condition = source.time().ge(from.atDay(1)).and(source.time().lt(to.plusMonths(1).atDay(1)));
+        LocalDate end = through == null ? to.plusMonths(1).atDay(1) : through.plusDays(1);
+        Condition condition = source.time().ge(from.atDay(1)).and(source.time().lt(end));
         for (var e : allCodes().entrySet()) {
             Dimension dimension = catalog.dimension(e.getKey())
                     .orElseThrow(() -> new IllegalArgumentException("unknown filter " + e.getKey()));

@@ -70,13 +70,15 @@ public class MetricQueryService {
         List<Dimension> dimensions = query.dimensions().stream().map(this::dimension).toList();
         List<Dimension> filters = query.filters().allCodes().keySet().stream().map(this::dimension).toList();
         LocalDate asOf = query.filters().asOfOr(today());
+        // a range ending inside a month needs a table dated by the day, whatever the grouping
+        List<Dimension> needs = needs(dimensions, query.filters());
 
         Map<Source, List<Metric>> bySource = new LinkedHashMap<>();
         Map<Metric, Metric.Variant> variants = new LinkedHashMap<>();
         for (Metric m : metrics) {
-            Metric.Variant v = m.variantFor(dimensions, filters);
+            Metric.Variant v = m.variantFor(needs, filters);
             if (v == null) {
-                List<String> missing = dimensions.stream().filter(d -> !d.supports(m.general().source()))
+                List<String> missing = needs.stream().filter(d -> !d.supports(m.general().source()))
                         .map(Dimension::id).toList();
                 throw new InvalidFilterException("dims", "参数 dims: 指标 " + m.id() + " 不能按 " + missing
                         + " 分组 (metric " + m.id() + " has no such dimension)");
@@ -89,7 +91,7 @@ public class MetricQueryService {
         for (Metric m : metrics) {
             for (Source other : chosen) {
                 Metric.Variant v = other.equals(variants.get(m).source()) ? null
-                        : m.variantOver(other, dimensions, filters);
+                        : m.variantOver(other, needs, filters);
                 if (v != null) {
                     variants.put(m, v);
                     break;
@@ -108,6 +110,24 @@ public class MetricQueryService {
             rows = merge(bySource, metrics, variants, dimensions, query.filters(), asOf, sort, limit, rowScope);
         }
         return new QueryResult(columns(metrics, dimensions), rows, labels(dimensions, rows));
+    }
+
+    /**
+     * Whether a metric can be counted up to a day inside a month under these filters (a month mart cannot): what a
+     * comparison of a month still under way with the same days of an earlier month needs.
+     */
+    public boolean answersToTheDay(String metricId, Filters filters) {
+        List<Dimension> filterDimensions = filters.allCodes().keySet().stream().map(this::dimension).toList();
+        return metric(metricId).variantFor(List.of(dimension(TimeGrain.DAY.code())), filterDimensions) != null;
+    }
+
+    private List<Dimension> needs(List<Dimension> dimensions, Filters filters) {
+        if (!filters.cutsLastMonth() || dimensions.stream().anyMatch(d -> d.grain() == TimeGrain.DAY)) {
+            return dimensions;
+        }
+        List<Dimension> needs = new ArrayList<>(dimensions);
+        needs.add(dimension(TimeGrain.DAY.code()));
+        return needs;
     }
 
     /** A detail view's rows under the filters, in the view's order, at most {@code limit} (and {@link #MAX_ROWS}). */

@@ -121,6 +121,51 @@ class DashboardApiTest {
     }
 
     @Test
+    void aMonthUnderWayIsComparedWithTheSameDaysOfTheEarlierPeriods() throws Exception {
+        // given: on 10 December 2024 the range ends in a month of which 10 days have passed (the fixture's later
+        // December rows stand for nothing in real life, where no hazard is found in the future: they count as found)
+        String sql = "SELECT count(*) FROM fact_hazard WHERE found_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)";
+        long now = jdbc.queryForObject(sql, Long.class, "2024-12-01", "2024-12-31");
+        long november = jdbc.queryForObject(sql, Long.class, "2024-11-01", "2024-11-10");
+        long wholeNovember = jdbc.queryForObject(sql, Long.class, "2024-11-01", "2024-11-30");
+        long yearAgo = jdbc.queryForObject(sql, Long.class, "2023-12-01", "2023-12-10");
+        assertThat(november).as("the fixture differs between the first days and the whole month")
+                .isLessThan(wholeNovember);
+
+        // when
+        String body = mvc.perform(get(PANELS + "total").param("from", "2024-12").param("to", "2024-12")
+                        .param("asOf", "2024-12-10"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // then: 1–10 December against 1–10 November and 1–10 December 2023, never against a whole month
+        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].value").longValue()).isEqualTo(now);
+        assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.previous_period.through")).isEqualTo("2024-11-10");
+        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.previous_period.value").longValue())
+                .isEqualTo(november);
+        assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.same_period_last_year.through"))
+                .isEqualTo("2023-12-10");
+        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.same_period_last_year.value").longValue())
+                .isEqualTo(yearAgo);
+
+        // and a metric only counted by whole months (each unit's monthly check) waits for the month's end
+        String inspections = mvc.perform(get("/api/dashboards/inspections/panels/kpis").param("from", "2024-12")
+                        .param("to", "2024-12").param("asOf", "2024-12-10"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Boolean>>read(inspections,
+                "$.kpis[?(@.metric == 'monthly_check_compliance')].compare.previous_period.withheld")).containsExactly(true);
+        assertThat(JsonPath.<List<Boolean>>read(inspections,
+                "$.kpis[?(@.metric == 'inspections')].compare.previous_period.withheld")).containsExactly(false);
+
+        // and a month that is over is compared whole
+        String closed = mvc.perform(get(PANELS + "total").param("from", "2024-12").param("to", "2024-12")
+                        .param("asOf", "2025-01-03"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<Object>read(closed, "$.kpis[0].compare.previous_period.through")).isNull();
+        assertThat(JsonPath.<Integer>read(closed, "$.kpis[0].compare.previous_period.value").longValue())
+                .isEqualTo(wholeNovember);
+    }
+
+    @Test
     void villageRankingIsLabelledInChinese() throws Exception {
         mvc.perform(get(PANELS + "villages").param("from", "2024-01").param("to", "2024-12"))
                 .andExpect(status().isOk())

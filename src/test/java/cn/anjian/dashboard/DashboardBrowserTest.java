@@ -401,6 +401,29 @@ class DashboardBrowserTest {
                 .containsEntry("dimmed", true);
     }
 
+    /**
+     * While a month runs, a KPI card compares it with the same days of the earlier period (to the 15th a year
+     * before), and a figure counted by whole months only shows no change rather than a collapse.
+     */
+    @Test
+    void kpiCardsCompareAMonthUnderWayWithTheSameDaysBefore() {
+        browser.get(url("/dashboards/inspections"));
+        waitForCharts(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cards = (Map<String, Object>) browser.executeScript("""
+                const change = (metric) => document.querySelector(
+                    `#panel-kpis .kpi[data-metric='${metric}'] .kpi-change[data-compare='year']`);
+                return { through: change('inspections').dataset.through, title: change('inspections').title,
+                         withheld: change('monthly_check_compliance').dataset.withheld ?? null,
+                         withheldText: change('monthly_check_compliance').textContent,
+                         withheldTitle: change('monthly_check_compliance').title };""");
+        String yearAgo = NOW.minusYears(1).atDay(15).toString();
+        assertThat(cards).containsEntry("through", yearAgo).containsEntry("withheld", "true")
+                .containsEntry("withheldText", "较去年同期 —");
+        assertThat((String) cards.get("title")).endsWith("(同期截至 " + yearAgo + ")");
+        assertThat((String) cards.get("withheldTitle")).contains("本月未完");
+    }
+
     /** The reports page's own button (its script a file, not an inline handler the CSP refuses) gives the workbook. */
     @Test
     void theReportsPageButtonDownloadsTheMonthlyWorkbook() throws Exception {
