@@ -69,7 +69,7 @@ public record Assessment(int year, String title, String unit, LocalDate asOf, St
      * @param deduction  max − points for scored items; 0 for bonus items
      * @param arithmetic the rule applied, as a sentence: 目标 12 个月，实际 10 个月，缺 2 个月 × 2 分 = 扣 4 分
      * @param link       the dashboard page showing the rows behind the value, filtered to this unit and year
-     * @param data       the same rows (or the value's query) as JSON
+     * @param data       the page listing the same rows (or the value by period) as a table, with their JSON linked
      * @param display    how the value is shown: the metric's catalogue display (a count for counted periods)
      * @param counted    the unit word after a value that is not a percentage ({@code 项}, {@code 个月}), or ""
      */

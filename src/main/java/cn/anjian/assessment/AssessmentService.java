@@ -371,9 +371,9 @@ public class AssessmentService {
     private String data(Item item, UnitKind kind, String code, Filters base) {
         String params = params(item.filters(), kind, code, base);
         if (item.rows() != null && item.rows().panel() != null) {
-            return "/api/dashboards/" + item.rows().dashboard() + "/panels/" + item.rows().panel() + "?" + params;
+            return "/data/dashboards/" + item.rows().dashboard() + "/panels/" + item.rows().panel() + "?" + params;
         }
-        return "/api/query?metrics=" + item.metric() + "&dims=" + (item.periods() == null ? "month" : item.periods())
+        return "/data/query?metrics=" + item.metric() + "&dims=" + (item.periods() == null ? "month" : item.periods())
                 + "&" + params;
     }
 

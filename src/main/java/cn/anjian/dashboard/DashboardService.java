@@ -83,7 +83,7 @@ class DashboardService {
         Panel panel = dashboard.panel(panelId).orElseThrow(() -> DashboardNotFoundException.panel(dashboardId, panelId));
         Filters requested = filters(dashboard, params);
         Filters filters = requested.and(panel.filters());
-        Map<String, Object> echo = echo(requested, queries.today());
+        Map<String, Object> echo = requested.echo(queries.today());
         if (panel.detail() != null) {
             QueryResult result = queries.detail(panel.detail(), filters, panel.limit()).rounded();
             return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
@@ -204,17 +204,6 @@ class DashboardService {
 
     private CompletableFuture<QueryResult> async(MetricQuery query) {
         return parallel.start(() -> queries.run(query));
-    }
-
-    private static Map<String, Object> echo(Filters filters, LocalDate today) {
-        Map<String, Object> echo = new LinkedHashMap<>();
-        echo.put("from", filters.from().toString());
-        echo.put("to", filters.to().toString());
-        echo.put("sector", filters.sectors());
-        echo.put("village", filters.villages());
-        echo.putAll(filters.codes());
-        echo.put("asOf", filters.asOfOr(today).toString());
-        return echo;
     }
 
     /** An earlier period: its filters, and its answer for the metrics that can be compared with it. */

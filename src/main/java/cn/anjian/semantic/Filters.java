@@ -111,6 +111,21 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
         return all;
     }
 
+    /**
+     * The filters as every answer echoes them (page, API, files): from, to, sector, village, further codes, asOf
+     * ({@code today} when none was asked for).
+     */
+    public Map<String, Object> echo(LocalDate today) {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("from", from.toString());
+        echo.put("to", to.toString());
+        echo.put("sector", sectors);
+        echo.put("village", villages);
+        echo.putAll(codes);
+        echo.put("asOf", asOfOr(today).toString());
+        return echo;
+    }
+
     public LocalDate asOfOr(LocalDate today) {
         return asOf == null ? today : asOf;
     }

@@ -140,6 +140,39 @@ class AssessmentDemoTownTest extends DemoTownWarehouse {
         assertThat(scores).isNotEmpty().allMatch(t -> t.matches("\\d+\\.\\d"), "a score with one decimal");
     }
 
+    /** An item's 数据 link opens its rows as a table (names, not codes), the same rows as the JSON it links to. */
+    @Test
+    void anItemsDataLinkOpensItsRowsAsATable() throws Exception {
+        UnitScore unit = service.score(service.scheme(2023).orElseThrow(), UnitKind.VILLAGE,
+                service.defaultAsOf(2023)).units().get(0);
+        List<String> links = unit.items().stream().map(ItemScore::data).toList();
+        String byMonth = links.stream().filter(l -> l.startsWith("/data/query?")).findFirst().orElseThrow();
+        String panel = links.stream().filter(l -> l.startsWith("/data/dashboards/")).findFirst().orElseThrow();
+        for (String link : List.of(byMonth, panel)) {
+            String html = request(link).andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML))
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+            String json = page.select(".data-view__links a:contains(JSON)").attr("href");
+            assertThat(json).startsWith("/api/");
+            String body = request(json).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            List<List<Object>> rows = com.jayway.jsonpath.JsonPath.read(body, "$.rows");
+            assertThat(page.select(".data-view__table tbody tr")).as(link).hasSize(rows.size());
+            assertThat(page.select(".data-view__filters li").eachText()).as(link)
+                    .contains("时间范围: 2023-01 至 2023-12", "村(社区): " + unit.name());
+            if (link == byMonth) {
+                // one row a month: the month, then the value as the catalogue shows it
+                assertThat(rows).hasSize(12);
+                assertThat(page.select(".data-view__table tbody tr").get(0).select("td").get(0).text())
+                        .isEqualTo(String.valueOf(rows.get(0).get(0)));
+                assertThat(page.select(".data-view__table tbody tr").get(0).select("td").get(1).text())
+                        .isEqualTo(new BigDecimal(String.valueOf(rows.get(0).get(1))).stripTrailingZeros()
+                                .toPlainString().replaceFirst("^(\\d+)$", "$1"));
+            }
+        }
+    }
+
     @Test
     void aYearWithoutItsOwnSchemeIsScoredWithTheLatestEarlierOneAndTheRunningYearIsProvisional() throws Exception {
         // the clock stands at 2026-06-15; schemes exist for 2023 and 2024 only

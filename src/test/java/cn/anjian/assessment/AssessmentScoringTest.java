@@ -189,7 +189,7 @@ class AssessmentScoringTest {
         assertThat(overdue.arithmetic()).isEqualTo("允许 0 件，实际 2 件，超 2 件 × 4 分 = 扣 8 分");
         assertThat(overdue.link()).isEqualTo(
                 "/dashboards/closed-loop?village=" + V3 + "&from=2024-01&to=2024-12&asOf=2024-12-31");
-        assertThat(overdue.data()).startsWith("/api/dashboards/closed-loop/panels/overdue?village=" + V3);
+        assertThat(overdue.data()).startsWith("/data/dashboards/closed-loop/panels/overdue?village=" + V3);
         assertThat(v3.total()).isEqualByComparingTo("63");                  // 40 + 1 + 2 + 20
         assertThat(v3.grade()).isEqualTo("合格");
         assertThat(v3.rank()).isEqualTo(4);
