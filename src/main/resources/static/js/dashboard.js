@@ -5,6 +5,7 @@
 // filter whose dimension the catalogue does not list stays hidden.
 
 import { theme } from './shell.js';
+import { monthFields, syncMonthFields } from './month-field.js';
 import { disposeCharts, isTimeDimension, redrawChartsNow, rendererFor, resizeCharts, shiftMonth } from './charts.js';
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -95,6 +96,7 @@ function showInForm(state) {
       : range.from === state.from && range.to === state.to;
     button.setAttribute('aria-pressed', String(pressed));
   }
+  syncMonthFields(form);
 }
 
 /** The page URL for a state, leaving out filters equal to the default so the default range stays relative. */
@@ -599,6 +601,7 @@ function showError(error) {
   const field = problem?.parameter && form.elements[problem.parameter];
   if (field) {
     field.setAttribute('aria-invalid', 'true');
+    syncMonthFields(form);
   }
 }
 
@@ -608,6 +611,7 @@ function hideError() {
   for (const name of FILTERS) {
     form.elements[name]?.removeAttribute('aria-invalid');
   }
+  syncMonthFields(form);
 }
 
 function setState(section, state, message) {
@@ -660,6 +664,7 @@ matchMedia('print').addEventListener('change', (event) => redrawChartsNow(panels
 // ---- start ----------------------------------------------------------------------------------------------------
 
 async function start() {
+  monthFields(form);
   if (filterPanel && matchMedia('(max-width: 600px)').matches) {
     filterPanel.open = false; // a phone shows the chosen filters in one line; a tap opens the form
   }

@@ -557,6 +557,33 @@ class DashboardBrowserTest {
         assertThat(severeConsoleMessages()).isEmpty();
     }
 
+    /** The month fields are worded like the page (a browser's own month input speaks the browser's language). */
+    @Test
+    void monthFieldsFollowThePagesLanguage() {
+        browser.get(url("/dashboards/hazard-trends?lang=en&from=2025-03"));
+        long generation = waitForCharts(0);
+        Select year = new Select(browser.findElement(By.cssSelector("input[name=from] + .month-field .month-field__year")));
+        Select month = new Select(browser.findElement(By.cssSelector("input[name=from] + .month-field .month-field__month")));
+        assertThat(year.getFirstSelectedOption().getText()).isEqualTo("2025");
+        assertThat(month.getFirstSelectedOption().getText()).isEqualTo("Mar");
+
+        month.selectByVisibleText("May");
+        generation = waitForCharts(generation);
+        assertThat(browser.getCurrentUrl()).contains("from=2025-05").contains("lang=en");
+
+        browser.findElement(By.cssSelector("[data-quick='year']")).click();
+        waitForCharts(generation);
+        assertThat(month.getFirstSelectedOption().getText()).as("a quick pick shows in the fields").isEqualTo("Jan");
+        assertThat(year.getFirstSelectedOption().getText()).isEqualTo(String.valueOf(NOW.getYear()));
+
+        browser.get(url("/dashboards/hazard-trends?from=2025-03"));
+        waitForCharts(0);
+        assertThat(new Select(browser.findElement(By.cssSelector("input[name=from] + .month-field .month-field__month")))
+                .getFirstSelectedOption().getText()).isEqualTo("3月");
+        assertThat(new Select(browser.findElement(By.cssSelector("input[name=from] + .month-field .month-field__year")))
+                .getFirstSelectedOption().getText()).isEqualTo("2025年");
+    }
+
     @Test
     void quickPicksSetTheRangeInTheUrlByNameEvenWhenItEqualsTheDefault() {
         browser.get(url("/dashboards/hazard-trends"));
