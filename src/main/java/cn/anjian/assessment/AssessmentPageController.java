@@ -45,8 +45,8 @@ class AssessmentPageController {
         Assessment assessment = requests.score(year, unit, asOf);
         model.addAttribute("a", assessment);
         model.addAttribute("years", service.years(UnitKind.of(assessment.unit())));
-        // the 乡镇 switch only where the county has a scheme for the year
-        model.addAttribute("countyScheme", service.scheme(year, UnitKind.TOWN).isPresent());
+        // the 乡镇 switch only where the county has a scheme for the year and the user's scope holds a town
+        model.addAttribute("countyScheme", service.scheme(year, UnitKind.TOWN).isPresent() && service.assessesTowns());
         model.addAttribute("previous", previous(year, assessment.unit()));
         return "assessment/ranking";
     }

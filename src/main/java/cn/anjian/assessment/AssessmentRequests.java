@@ -61,6 +61,10 @@ class AssessmentRequests {
 
     Assessment score(int year, String unit, String asOf) {
         UnitKind kind = unit(unit);
+        if (kind == UnitKind.TOWN && !service.assessesTowns()) {
+            throw problem(HttpStatus.FORBIDDEN, "unit", "乡镇考核只对乡镇及以上的账号开放 (towns are assessed for town "
+                    + "and county users only)");
+        }
         return service.score(scheme(year, kind), kind, asOf(year, asOf));
     }
 

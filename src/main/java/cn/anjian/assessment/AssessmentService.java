@@ -99,6 +99,14 @@ public class AssessmentService {
         return today.isBefore(end) ? today : end;
     }
 
+    /**
+     * Whether the user's scope holds a whole town: only then are towns assessed for them (a village cadre has no
+     * town to see, so neither the 乡镇 switch nor the county's ranking is theirs).
+     */
+    public boolean assessesTowns() {
+        return !members.towns(scope).isEmpty();
+    }
+
     public Assessment score(Scheme scheme, UnitKind kind, LocalDate asOf) {
         int year = scheme.year();
         Filters base = new Filters(YearMonth.of(year, 1), YearMonth.of(year, 12), List.of(), List.of(), Map.of(),

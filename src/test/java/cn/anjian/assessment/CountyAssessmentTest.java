@@ -87,6 +87,9 @@ class CountyAssessmentTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -185,6 +188,17 @@ class CountyAssessmentTest {
                 .andReturn().getResponse().getContentAsString();
         List<Object> items = JsonPath.read(body, "$.units[0].items");
         assertThat(items).hasSize(8);
+        // a village cadre has no town: neither the county's ranking nor the 乡镇 switch is theirs
+        String village = jdbc.queryForObject("SELECT min(region_code) FROM dim_region WHERE region_level = 'village' "
+                + "AND town_code = ?", String.class, FIRST_TOWN);
+        mvc.perform(get("/api/assessment/{y}", YEAR).param("unit", "town").with(TestLogins.village(village)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("乡镇考核只对乡镇及以上的账号开放")));
+        mvc.perform(get("/assessment/{y}", YEAR).param("unit", "village").with(TestLogins.village(village)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("unit=town"))));
+        mvc.perform(get("/assessment/{y}", YEAR).param("unit", "village").with(TestLogins.leader(FIRST_TOWN)))
+                .andExpect(content().string(containsString("unit=town")));
         mvc.perform(get("/api/assessment/{y}", 2023).param("unit", "town").with(TestLogins.admin()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail", containsString("县对乡镇")));
