@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import cn.anjian.semantic.Member;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The campaign page ({@code /dashboards/campaign}): the campaign file's tasks, pillar by pillar and section by section,
  * with each task's status per responsible unit for a month ({@link CampaignStatus}), what is behind that month, and
  * each unit's completion rate. Rendered on the server: every cell is a link to the rows behind it, so the page needs
- * no script. The period lives in the URL ({@code ?year=2023&month=6}).
+ * no script. The period lives in the URL ({@code ?year=2023&month=6}), and for a user of several towns the town
+ * ({@code &town=…}): each town's committee runs its campaign with its own villages and departments.
  */
 @Controller
 class CampaignPageController {
@@ -30,12 +33,25 @@ class CampaignPageController {
 
     @GetMapping("/dashboards/campaign")
     String campaign(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
-                    @RequestParam(required = false) String lang, Model model) {
+                    @RequestParam(required = false) String town, @RequestParam(required = false) String lang,
+                    Model model) {
         Campaign campaign = campaign(year);
         YearMonth shown = month(campaign, year, month);
-        CampaignStatus.Board board = statuses.board(campaign, shown);
+        // a user of several towns (a county leader) sees one town's board at a time: the first unless one is asked
+        List<Member> towns = statuses.towns();
+        String chosen = null;
+        if (towns.size() > 1 || town != null && !town.isBlank()) {
+            chosen = town == null || town.isBlank() ? towns.get(0).code() : town.strip();
+            String code = chosen;
+            if (towns.stream().noneMatch(t -> t.code().equals(code))) {
+                throw notFound("没有这个乡镇或无权查看: " + code + " (no such town in your scope)");
+            }
+        }
+        CampaignStatus.Board board = statuses.board(campaign, shown, chosen);
         boolean en = "en".equalsIgnoreCase(lang);
         model.addAttribute("board", board);
+        model.addAttribute("towns", towns.size() > 1 ? towns : List.of());
+        model.addAttribute("town", chosen);
         model.addAttribute("lang", en ? "en" : "zh");
         model.addAttribute("en", en);
         model.addAttribute("years", campaigns.all().stream()

@@ -30,6 +30,10 @@ import cn.anjian.semantic.MetricQueryService;
 import cn.anjian.semantic.QueryResult;
 import cn.anjian.semantic.RowScope;
 
+import org.jooq.impl.DSL;
+
+import static cn.anjian.jooq.Tables.DIM_REGION;
+
 /**
  * Every task's status (达标 / 滞后 / 无数据) per responsible unit for one month of a campaign, from the campaign file and
  * the catalogue's metrics under the user's row scope: the one place the campaign's combining rule lives, for the
@@ -203,11 +207,29 @@ public class CampaignStatus {
         return now.isAfter(campaign.to()) ? campaign.to() : now.isBefore(campaign.from()) ? campaign.from() : now;
     }
 
-    /** Every task's status per unit the user may see, for one month of the campaign. */
+    /**
+     * The towns whose campaign the user may see. A campaign is run by each town's committee, with the town's own
+     * villages and member departments: a user whose scope holds several towns (a county leader) sees one town's board
+     * at a time, so a department's column never adds up the police stations of twelve towns.
+     */
+    public List<Member> towns() {
+        return members.towns(scope);
+    }
+
+    /** Every task's status per unit the user may see, for one month of the campaign, in their one town. */
     public Board board(Campaign campaign, YearMonth month) {
+        return board(campaign, month, null);
+    }
+
+    /**
+     * Every task's status per unit of {@code town} (one of {@link #towns()}; {@code null} for the user's whole scope,
+     * right for a user of one town or one village) for one month of the campaign.
+     */
+    public Board board(Campaign campaign, YearMonth month, String town) {
+        RowScope within = within(town);
         LocalDate today = queries.today();
-        List<Unit> units = units(campaign);
-        Map<String, Long> progress = progress(campaign, month);
+        List<Unit> units = units(campaign, within);
+        Map<String, Long> progress = progress(campaign, month, within, town);
         Map<String, Map<String, Object>> values = new HashMap<>();
         Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
         campaign.tasks().forEach(task -> {
@@ -218,8 +240,8 @@ public class CampaignStatus {
                 }
                 List<MeasureStatus> measures = new ArrayList<>();
                 for (Measure m : task.measures()) {
-                    measures.add(m.progress() ? progress(campaign, task, unit, month, progress)
-                            : metric(m, unit, month, today, values));
+                    measures.add(m.progress() ? progress(campaign, task, unit, month, progress, town)
+                            : metric(m, unit, month, today, values, within, town));
                 }
                 row.put(unit.code(), new Cell(task, unit, combine(measures), List.copyOf(measures)));
             }
@@ -240,13 +262,26 @@ public class CampaignStatus {
         return unit.kind() == UnitKind.VILLAGE ? task.forVillages() : task.departments().contains(unit.code());
     }
 
-    /** The villages of the user's scope, then the departments the campaign names that the scope holds. */
-    private List<Unit> units(Campaign campaign) {
+    /** The user's scope narrowed to one town's regions (the town itself, where its departments' rows belong). */
+    private RowScope within(String town) {
+        if (town == null) {
+            return scope;
+        }
+        if (towns().stream().noneMatch(t -> t.code().equals(town))) {
+            throw new IllegalArgumentException("town " + town + " is not in the user's scope");
+        }
+        var regions = DSL.select(DIM_REGION.REGION_CODE).from(DIM_REGION)
+                .where(DIM_REGION.REGION_CODE.eq(town).or(DIM_REGION.TOWN_CODE.eq(town)));
+        return code -> scope.regions(code).and(code.in(regions));
+    }
+
+    /** The villages of the scope, then the departments the campaign names that the scope holds. */
+    private List<Unit> units(Campaign campaign, RowScope within) {
         List<Unit> units = new ArrayList<>();
-        members.villages().forEach(v -> units.add(new Unit(UnitKind.VILLAGE, v.code(), v.label())));
+        members.villages(within).forEach(v -> units.add(new Unit(UnitKind.VILLAGE, v.code(), v.label())));
         Set<String> named = new LinkedHashSet<>();
         campaign.tasks().forEach(t -> named.addAll(t.departments()));
-        for (Member d : members.departments(scope)) {
+        for (Member d : members.departments(within)) {
             if (named.contains(d.code())) {
                 units.add(new Unit(UnitKind.DEPARTMENT, d.code(), d.label()));
             }
@@ -257,11 +292,11 @@ public class CampaignStatus {
     // ------------------------------------------------------------------ progress reports
 
     /** The latest progress rank (0 none … 3 done) by the month's end, by {@code task|unit}. */
-    private Map<String, Long> progress(Campaign campaign, YearMonth month) {
+    private Map<String, Long> progress(Campaign campaign, YearMonth month, RowScope within, String town) {
         Filters filters = new Filters(month, month, List.of(), List.of(),
                 Map.of("campaign", List.of(campaign.id())), null);
         QueryResult r = queries.run(new MetricQuery(List.of("task_progress_latest"),
-                List.of("campaign_task", "check_unit"), filters, List.of(), null));
+                List.of("campaign_task", "check_unit"), filters, List.of(), null), within);
         Map<String, Long> ranks = new HashMap<>();
         for (List<Object> row : r.rows()) {
             ranks.put(row.get(0) + "|" + row.get(1), row.get(2) == null ? 0L : ((Number) row.get(2)).longValue());
@@ -272,7 +307,7 @@ public class CampaignStatus {
     private static final List<String> PROGRESS = List.of("", "not_started", "in_progress", "done");
 
     private MeasureStatus progress(Campaign campaign, Task task, Unit unit, YearMonth month,
-                                   Map<String, Long> ranks) {
+                                   Map<String, Long> ranks, String town) {
         long rank = ranks.getOrDefault(task.id() + "|" + unit.code(), 0L);
         String code = rank <= 0 || rank >= PROGRESS.size() ? null : PROGRESS.get((int) rank);
         Label shown = code == null ? Label.of("未报送", "Not reported")
@@ -281,7 +316,7 @@ public class CampaignStatus {
         Status status = code == null ? Status.NO_DATA : "done".equals(code) ? Status.MET : Status.BEHIND;
         YearMonth from = campaign.from();
         String link = "/dashboards/" + ROWS_DASHBOARD + "?from=" + from + "&to=" + month + "&campaign_task="
-                + encode(task.id()) + "&check_unit=" + encode(unit.code());
+                + encode(task.id()) + "&check_unit=" + encode(unit.code()) + townParameter(town);
         return new MeasureStatus(task.measures().get(0), Label.of("任务进展", "Progress report"), code, shown,
                 "已完成", status, false, from.toString(), month.toString(), link);
     }
@@ -289,7 +324,7 @@ public class CampaignStatus {
     // ------------------------------------------------------------------ catalogue metrics
 
     private MeasureStatus metric(Measure m, Unit unit, YearMonth month, LocalDate today,
-                                 Map<String, Map<String, Object>> cache) {
+                                 Map<String, Map<String, Object>> cache, RowScope within, String town) {
         Metric metric = catalog.metric(m.metric()).orElseThrow();
         YearMonth[] period = m.period().around(month);
         LocalDate end = period[1].atEndOfMonth();
@@ -299,7 +334,7 @@ public class CampaignStatus {
         boolean byDepartment = !village && catalog.dimensionsOf(metric).contains("department");
         String dimension = village ? "village" : byDepartment ? "department" : null;
         String key = m.metric() + "|" + m.filters() + "|" + period[0] + "|" + asOf + "|" + dimension;
-        Map<String, Object> byUnit = cache.computeIfAbsent(key, k -> values(metric, dimension, filters));
+        Map<String, Object> byUnit = cache.computeIfAbsent(key, k -> values(metric, dimension, filters, within));
         Object value = dimension == null ? byUnit.get("") : byUnit.get(unit.code());
         if (value == null && metric.format().zeroWhenEmpty()) {
             value = 0L;
@@ -311,14 +346,15 @@ public class CampaignStatus {
         }
         link.append("from=").append(period[0]).append("&to=").append(period[1]).append("&asOf=").append(asOf);
         m.filters().forEach((k, v) -> link.append('&').append(k).append('=').append(encode(String.join(",", v))));
+        link.append(townParameter(town));
         return new MeasureStatus(m, metric.label(), value, shown(metric, value), target(metric, m), status,
                 !village && !byDepartment, period[0].toString(), period[1].toString(), link.toString());
     }
 
     /** The metric by the unit dimension (or the total, keyed ""), under the user's row scope. */
-    private Map<String, Object> values(Metric metric, String dimension, Filters filters) {
+    private Map<String, Object> values(Metric metric, String dimension, Filters filters, RowScope within) {
         QueryResult r = queries.run(new MetricQuery(List.of(metric.id()),
-                dimension == null ? List.of() : List.of(dimension), filters, List.of(), null));
+                dimension == null ? List.of() : List.of(dimension), filters, List.of(), null), within);
         Map<String, Object> values = new HashMap<>();
         for (List<Object> row : r.rows()) {
             if (dimension == null) {
@@ -351,6 +387,11 @@ public class CampaignStatus {
     private static String target(Metric metric, Measure m) {
         String t = m.target().stripTrailingZeros().toPlainString() + (metric.format() == Metric.Format.RATIO ? "%" : "");
         return (m.atMost() ? "≤ " : "≥ ") + t;
+    }
+
+    /** The rows behind a cell of one town's board are that town's: the ledger dashboard's town filter. */
+    private static String townParameter(String town) {
+        return town == null ? "" : "&town=" + encode(town);
     }
 
     private static String encode(String value) {

@@ -131,6 +131,51 @@ class DemoCountyTest {
                 .andExpect(status().isForbidden());
     }
 
+    /**
+     * The campaign page of a county leader shows one town's board at a time, each cell as that town's leader sees
+     * it: a department's column is that town's department, never the sum of every town's.
+     */
+    @Test
+    void theCampaignPageShowsACountyLeaderOneTownsBoardAsItsLeaderSeesIt() throws Exception {
+        DemoCounty.Town second = DemoCounty.towns(TOWNS).get(1);
+        String url = "/dashboards/campaign?year=2023&month=6";
+        org.jsoup.nodes.Document county = page(url + "&town=" + second.code(),
+                cn.anjian.security.TestLogins.leader(COUNTY));
+        org.jsoup.nodes.Document town = page(url, cn.anjian.security.TestLogins.leader(second.code()));
+        assertThat(county.select("select[name=town] option")).hasSize(TOWNS);
+        assertThat(county.select("select[name=town] option[selected]").text()).isEqualTo(second.name());
+        assertThat(town.select("select[name=town]")).as("one town: no town to choose").isEmpty();
+        Map<String, String> cells = cells(county);
+        assertThat(cells).isEqualTo(cells(town));
+        assertThat(cells.keySet()).as("departments' cells").anyMatch(k -> !k.substring(k.indexOf('|') + 1).matches("\\d+"));
+        assertThat(cells.values()).contains("MET", "BEHIND");
+        // another town's board differs, a town outside the scope is refused (as every page's town filter is) and
+        // an unknown one is not found
+        assertThat(cells(page(url + "&town=" + DemoCounty.towns(TOWNS).get(2).code(),
+                cn.anjian.security.TestLogins.leader(COUNTY)))).isNotEqualTo(cells);
+        mvc.perform(get(url + "&town=" + DemoCounty.towns(TOWNS).get(2).code())
+                        .with(cn.anjian.security.TestLogins.leader(second.code())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(url + "&town=341525999000").with(cn.anjian.security.TestLogins.leader(COUNTY)))
+                .andExpect(status().is4xxClientError());
+    }
+
+    private org.jsoup.nodes.Document page(String url,
+            org.springframework.test.web.servlet.request.RequestPostProcessor user) throws Exception {
+        return org.jsoup.Jsoup.parse(mvc.perform(get(url).with(user)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The board's cells: task|unit → status. */
+    private static Map<String, String> cells(org.jsoup.nodes.Document page) {
+        Map<String, String> cells = new TreeMap<>();
+        for (org.jsoup.nodes.Element cell : page.select("[data-unit][data-status]")) {
+            String task = cell.closest("[data-task]").attr("data-task");
+            cells.put(task + "|" + cell.attr("data-unit"), cell.attr("data-status"));
+        }
+        return cells;
+    }
+
     /** The panel's hazards per town (summed over any further dimension such as the month). */
     private Map<String, Long> panel(String id, String from, String to) throws Exception {
         String body = mvc.perform(get("/api/dashboards/county/panels/" + id).param("from", from).param("to", to))
