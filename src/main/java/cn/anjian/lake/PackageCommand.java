@@ -24,14 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "anjian.cli.command", havingValue = "package")
-class PackageCommand implements ApplicationRunner, ExitCodeGenerator {
+public class PackageCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = "用法: package --from=YYYY-MM --to=YYYY-MM [--town=乡镇代码] [--out=文件.zip]";
 
     private final ReportPackageWriter packages;
     private int exitCode;
 
-    PackageCommand(ReportPackageWriter packages) {
+    public PackageCommand(ReportPackageWriter packages) {
         this.packages = packages;
     }
 
