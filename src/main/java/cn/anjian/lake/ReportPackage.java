@@ -141,6 +141,8 @@ public final class ReportPackage {
             }
             Map<String, Path> files = new LinkedHashMap<>();
             Files.createDirectories(into);
+            // Parquet is compressed already, so a package barely shrinks in its zip: far more out than in is a bomb
+            long allowed = Files.size(zipFile) * 8 + MAX_EXPANSION_SLACK;
             for (String table : tables()) {
                 Entry entry = manifest.tables().stream().filter(e -> table.equals(e.table())).findFirst()
                         .orElseThrow(() -> new Refused(what + "缺少表 " + table));
@@ -157,7 +159,7 @@ public final class ReportPackage {
                 try (InputStream in = zip.getInputStream(z);
                      DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(target),
                              MessageDigest.getInstance("SHA-256"))) {
-                    in.transferTo(out);
+                    allowed -= copy(in, out, allowed, what, name);
                     out.flush();
                     sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
                 } catch (IOException e) {
@@ -179,7 +181,24 @@ public final class ReportPackage {
         }
     }
 
-    /** Writes {@code bytes} of {@code file} into the zip as the entry {@code name}. */
+    /** Bytes a package may unpack to beyond eight times its own size. */
+    private static final long MAX_EXPANSION_SLACK = 64L << 20;
+
+    private static long copy(InputStream in, OutputStream out, long allowed, String what, String name)
+            throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long n = 0;
+        for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+            n += r;
+            if (n > allowed) {
+                throw new Refused(what + "中的 " + name + " 解压后远大于数据包本身 (疑似压缩炸弹)，已拒收");
+            }
+            out.write(buffer, 0, r);
+        }
+        return n;
+    }
+
+    /** Writes the file into the zip as the entry {@code name}. */
     static void add(java.util.zip.ZipOutputStream zip, String name, Path file) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         Files.copy(file, zip);

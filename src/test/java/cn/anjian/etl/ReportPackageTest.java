@@ -102,6 +102,8 @@ class ReportPackageTest {
         registry.add("anjian.warehouse.path", () -> FOLDER.resolve("county.duckdb").toString());
         registry.add("anjian.etl.work-dir", () -> FOLDER.resolve("county-work").toString());
         registry.add("anjian.warehouse.memory-limit", () -> "512MB");
+        registry.add("anjian.etl.inbox", () -> FOLDER.resolve("inbox").toString());
+        registry.add("anjian.etl.inbox-poll", () -> "200ms");
     }
 
     @BeforeAll
@@ -172,10 +174,20 @@ class ReportPackageTest {
 
     @Test
     @Order(2)
-    void aPackageSentAgainChangesNothing() {
+    void aPackageSentAgainChangesNothing() throws Exception {
         Map<String, String> before = warehouse();
-        Path a2024 = PACKAGES.get(A + "2024-01");
-        ImportService.ImportStatus again = imports.importNow(ImportKind.PACKAGE, a2024, a2024.getFileName().toString());
+        long last = jdbc.queryForObject("SELECT max(batch_id) FROM etl_batch", Long.class);
+        // sent again through the inbox
+        Path inbox = Files.createDirectories(FOLDER.resolve("inbox"));
+        Files.copy(PACKAGES.get(A + "2024-01"), inbox.resolve("again.zip"));
+        Path report = inbox.resolve("done/again.zip.report.txt");
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(report) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(report).content(StandardCharsets.UTF_8).contains("上报数据包", "COMPLETED", "新增 0 条，更新 0 条");
+        ImportService.ImportStatus again = imports.status(last + 1).orElseThrow();
+        assertThat(again.fileName()).isEqualTo("again.zip");
         assertThat(again.status()).isEqualTo("COMPLETED");
         assertThat(again.changes()).isEqualTo(new ImportService.Changes(0, 0, again.read(), 0));
         assertThat(again.written()).isZero();
@@ -232,12 +244,13 @@ class ReportPackageTest {
         refused("外县.zip", rewrite(good, ReportPackage.MANIFEST, manifest -> text(manifest).replace(A, "341525199000")
                 .getBytes(StandardCharsets.UTF_8)), "乡镇 341525199000 不是本县已知的乡镇");
         refused("台账.zip", "not a zip at all".getBytes(StandardCharsets.UTF_8), "不完整");
+        refused("炸弹.zip", rewrite(good, "fact_hazard.parquet", bytes -> new byte[80 << 20]), "疑似压缩炸弹");
 
         assertThat(warehouse()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stg_pkg_%'",
                 Long.class)).as("no stage table left half-loaded").isZero();
         assertThat(jdbc.queryForList("SELECT status FROM etl_batch WHERE batch_id > ? ORDER BY batch_id", String.class,
-                batches)).as("each refusal is in the import history").containsOnly("FAILED").hasSize(5);
+                batches)).as("each refusal is in the import history").containsOnly("FAILED").hasSize(6);
     }
 
     @Test
