@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * 安监数仓: township work-safety supervision warehouse. Started without arguments it serves the dashboards; started
- * as {@code import <kind> <file>…} it imports ledgers into the warehouse of a stopped app and exits, and as
+ * as {@code import <kind> <file>…} it imports ledgers (or report packages) into the warehouse of a stopped app and
+ * exits, as {@code package --from=… --to=…} it writes the town's report package, and as
  * {@code create-admin <username>} it creates an administrator (DuckDB admits one process per file, so commands only
  * work while the web app is down).
  */
@@ -23,7 +24,7 @@ public class AnjianApplication {
     /** Where a command's log goes (its console shows only results and reasons, unless --debug). */
     static final String CLI_LOG = "./data/logs/anjian-cli.log";
 
-    private static final Set<String> COMMANDS = Set.of("import", "withdraw", "create-admin");
+    private static final Set<String> COMMANDS = Set.of("import", "withdraw", "package", "create-admin");
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(AnjianApplication.class);

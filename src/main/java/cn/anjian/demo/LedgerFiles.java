@@ -139,7 +139,7 @@ public final class LedgerFiles {
     public static List<Path> writeTemplates(Path folder) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
-        for (ImportKind kind : ImportKind.values()) {
+        for (ImportKind kind : ImportKind.ledgers()) {
             Path xlsx = folder.resolve(kind.code() + ".xlsx");
             writeXlsx(xlsx, sheetName(kind), kind.headers(), List.of(), templateWidths(kind));
             Path csv = folder.resolve(kind.code() + ".csv");

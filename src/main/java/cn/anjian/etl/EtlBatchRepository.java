@@ -113,13 +113,20 @@ class EtlBatchRepository {
 
     static ImportService.ImportStatus toStatus(EtlBatchRecord r) {
         ImportService.Changes changes = r.getRowsNew() == null ? null
-                : new ImportService.Changes(r.getRowsNew(), r.getRowsUpdated(), r.getRowsUnchanged());
+                : new ImportService.Changes(r.getRowsNew(), r.getRowsUpdated(), r.getRowsUnchanged(),
+                        r.getRowsRemoved() == null ? 0 : r.getRowsRemoved());
         return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
                 r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes, r.getProfile());
     }
 
     void changes(long id, long added, long updated, long unchanged) {
+        changes(id, added, updated, unchanged, null);
+    }
+
+    /** @param removed rows the import removed (a report package's corrected period); null for a ledger */
+    void changes(long id, long added, long updated, long unchanged, Long removed) {
         dsl.update(ETL_BATCH)
+                .set(ETL_BATCH.ROWS_REMOVED, removed)
                 .set(ETL_BATCH.ROWS_NEW, added)
                 .set(ETL_BATCH.ROWS_UPDATED, updated)
                 .set(ETL_BATCH.ROWS_UNCHANGED, unchanged)

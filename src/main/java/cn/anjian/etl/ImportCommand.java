@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar anjian.jar import <kind|auto> <file>… [--profile=…] [--encoding=…] [--debug]}: imports ledgers
+ * (and towns' report packages, {@code import package <file>.zip})
  * into a stopped app's warehouse through the same job as uploads, prints the profile used, what was added, updated
  * (with a sample before → after), left unchanged and rejected, and exits 1 when a file failed or had rejects, 2 on
  * a usage error. A failure prints its reason, never a stack trace (unless {@code --debug}).
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "anjian.cli.command", havingValue = "import")
 class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String USAGE = "用法: import <regions|enterprises|inspections|hazards|enforcement|accidents|auto> <文件>… "
+    static final String USAGE = "用法: import <" + String.join("|", java.util.Arrays.stream(ImportKind.values())
+            .map(ImportKind::code).toList()) + "|auto> <文件>… "
             + "[--profile=映射方案] [--encoding=auto|" + String.join("|", CsvCharsets.CHOICES.keySet()) + "] [--debug]";
 
     /** How many updated rows are printed, before → after. */
@@ -81,7 +83,10 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         String fileName = file.getFileName().toString();
         String useProfile = profile;
         ImportKind useKind = kind;
-        if (kind == null || profile != null) {
+        if (kind == ImportKind.PACKAGE || kind == null && cn.anjian.lake.ReportPackage.looksLikePackage(file, fileName)) {
+            useKind = ImportKind.PACKAGE; // a report package: no profile, the import checks it whole
+            useProfile = null;
+        } else if (kind == null || profile != null) {
             // the same choice the upload makes: the profile decides the record type, a named one must fit
             MappingProfile chosen = stager.inspect(file, fileName, kind, profile, encoding);
             useKind = chosen.kind();

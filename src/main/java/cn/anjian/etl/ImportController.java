@@ -56,7 +56,8 @@ class ImportController {
         ImportKind importKind = null;
         if (kind != null && !kind.isBlank() && !"auto".equalsIgnoreCase(kind)) {
             importKind = ImportKind.fromCode(kind).orElseThrow(() -> new BadImportRequest("kind",
-                    "kind 应为 regions、enterprises、inspections、hazards、enforcement、accidents 或 auto 之一，收到: " + kind));
+                    "kind 应为 " + String.join("、", java.util.Arrays.stream(ImportKind.values()).map(ImportKind::code)
+                            .toList()) + " 或 auto 之一，收到: " + kind));
         }
         if (file == null || file.isEmpty()) {
             throw new BadImportRequest("file", "请上传一个非空的台账文件 (参数 file)");
@@ -66,6 +67,15 @@ class ImportController {
         Path temp = Files.createTempFile("anjian-upload-", ".bin");
         try {
             file.transferTo(temp);
+            if (importKind == ImportKind.PACKAGE
+                    || importKind == null && cn.anjian.lake.ReportPackage.looksLikePackage(temp, name)) {
+                // a town's report package: checked whole by the import itself, which names what it refuses
+                long id = imports.submit(ImportKind.PACKAGE, null, null, temp, name);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("id", id);
+                body.put("kind", ImportKind.PACKAGE.code());
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+            }
             MappingProfile chosen = stager.inspect(temp, name, importKind, blankToNull(profile), charset);
             long id = imports.submit(chosen.kind(), chosen.template() ? null : chosen.name(), charset, temp, name);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -162,7 +172,7 @@ class ImportController {
      */
     record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
                       long rejected, String message, String phase, int percent, Long added, Long updated,
-                      Long unchanged, List<ImportService.Change> changes) {
+                      Long unchanged, Long removed, List<ImportService.Change> changes) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
@@ -173,7 +183,8 @@ class ImportController {
             ImportService.Changes c = s.changes();
             return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
-                    c == null ? null : c.updated(), c == null ? null : c.unchanged(), changes);
+                    c == null ? null : c.updated(), c == null ? null : c.unchanged(), c == null ? null : c.removed(),
+                    changes);
         }
     }
 

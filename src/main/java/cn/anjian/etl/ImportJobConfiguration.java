@@ -60,10 +60,16 @@ class ImportJobConfiguration {
 
     @Bean
     Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, LedgerStager stager,
-                   EtlBatchRepository batches, EtlProperties properties) {
+                   EtlBatchRepository batches, EtlProperties properties, PackageLoader packages) {
         return new StepBuilder("stage", jobRepository)
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
+                    if (p.kind() == ImportKind.PACKAGE) {
+                        long read = packages.stage(p.batchId(), p.file(), p.fileName(), properties.workDir());
+                        batches.read(p.batchId(), read, null);
+                        contribution.incrementReadCount();
+                        return RepeatStatus.FINISHED;
+                    }
                     LedgerStager.Staged staged;
                     try {
                         staged = stager.stage(p.batchId(), p.kind(), p.profile(), p.encoding(), p.file(), p.fileName(),
@@ -85,7 +91,7 @@ class ImportJobConfiguration {
     @Bean
     Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                   EtlBatchRepository batches, LoadFailureInjector failures, MappingProfiles profiles,
-                  ImportProgress progress, Clock clock, EtlProperties etl) {
+                  ImportProgress progress, Clock clock, EtlProperties etl, PackageLoader packages) {
         if (!etl.keepHistory()) {
             log.warn("anjian.etl.keep-history=false: imports keep no prior versions of the rows they rewrite, so they"
                     + " cannot be withdrawn back to them. A benchmark switch: never for a warehouse in use");
@@ -94,6 +100,12 @@ class ImportJobConfiguration {
                 .tasklet((contribution, context) -> {
                     Params p = Params.of(context);
                     progress.phase(p.batchId(), ImportProgress.Phase.LOADING);
+                    if (p.kind() == ImportKind.PACKAGE) {
+                        PackageLoader.Counts c = packages.load(p.batchId());
+                        batches.loaded(p.batchId(), c.added() + c.updated(), 0);
+                        batches.changes(p.batchId(), c.added(), c.updated(), c.unchanged(), c.removed());
+                        return RepeatStatus.FINISHED;
+                    }
                     String profileName = batches.find(p.batchId()).map(b -> b.getProfile()).orElse(null);
                     boolean keepLast = profileName != null
                             && profiles.find(profileName).map(MappingProfile::keepLast).orElse(false);
@@ -188,6 +200,9 @@ class ImportJobConfiguration {
             if ("COMPLETED".equals(status)) {
                 // a failed import keeps its stage table (and upload) so that a restart can resume where it failed
                 StagingSql.dropStage(batchId).forEach(jdbc::execute);
+                if (ImportKind.PACKAGE.code().equals(execution.getJobParameters().getString(KIND))) {
+                    PackageLoader.drop(batchId).forEach(jdbc::execute);
+                }
                 retention.completed(batchId, Path.of(execution.getJobParameters().getString(FILE)));
                 events.publishEvent(new WarehouseChanged(batchId));
             }

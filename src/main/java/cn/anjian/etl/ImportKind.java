@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The record types a ledger can hold, each with the columns of our own template (Chinese headers, in order).
- * The template files in {@code etl/templates/} and the loaders' SQL both follow this list.
+ * The template files in {@code etl/templates/} and the loaders' SQL both follow this list. One kind is no ledger:
+ * {@link #PACKAGE}, a town's report package (上报数据包, issue #17), a zip of Parquet files the county imports through
+ * the same job, history and withdrawal ({@link PackageLoader}); it has no template columns ({@link #ledgers()}).
  */
 public enum ImportKind {
 
@@ -194,7 +196,9 @@ public enum ImportKind {
             col("unit", "责任单位", true),
             col("progress", "进展状态", true),
             col("evidence", "佐证材料", false),
-            col("note", "备注", false)));
+            col("note", "备注", false))),
+
+    PACKAGE("package", "上报数据包", List.of());
 
     private final String code;
     private final String labelZh;
@@ -220,6 +224,16 @@ public enum ImportKind {
 
     public List<String> headers() {
         return columns.stream().map(Column::header).toList();
+    }
+
+    /** Whether this is a ledger with a template (every kind but {@link #PACKAGE}). */
+    public boolean ledger() {
+        return !columns.isEmpty();
+    }
+
+    /** The ledger kinds: the ones with templates, mapping profiles and load plans of their own. */
+    public static List<ImportKind> ledgers() {
+        return Arrays.stream(values()).filter(ImportKind::ledger).toList();
     }
 
     public static Optional<ImportKind> fromCode(String code) {

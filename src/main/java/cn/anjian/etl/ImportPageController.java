@@ -40,6 +40,7 @@ class ImportPageController {
     @GetMapping("/imports")
     String upload(Model model) {
         model.addAttribute("kinds", List.of(ImportKind.values()));
+        model.addAttribute("ledgerKinds", ImportKind.ledgers());
         model.addAttribute("profiles", profiles.all().stream().filter(p -> !p.template()).toList());
         model.addAttribute("encodings", CsvCharsets.CHOICES);
         model.addAttribute("profileProblems", profiles.problems());
@@ -50,7 +51,7 @@ class ImportPageController {
     /** A template to fill, made from today's code lists and the villages the user may see (TemplateWorkbook). */
     @GetMapping("/imports/templates/{kind}.xlsx")
     ResponseEntity<StreamingResponseBody> template(@PathVariable String kind) {
-        ImportKind k = ImportKind.fromCode(kind).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        ImportKind k = ImportKind.fromCode(kind).filter(ImportKind::ledger).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "没有这种台账: " + kind));
         String name = k.labelZh() + "台账模板.xlsx";
         return ResponseEntity.ok()

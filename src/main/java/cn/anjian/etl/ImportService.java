@@ -42,7 +42,8 @@ public interface ImportService {
         /** The counts in words, as the CLI and the inbox report print them. */
         public String countsZh() {
             String loaded = changes == null ? "入库 " + written + " 条"
-                    : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条";
+                    : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条"
+                    + (changes.removed() > 0 ? "，删除 " + changes.removed() + " 条" : "");
             return (profile == null ? "" : "映射方案 " + profile + "，") + "读取 " + read + " 条，" + loaded
                     + "，拒收 " + rejected + " 条";
         }
@@ -64,8 +65,15 @@ public interface ImportService {
         }
     }
 
-    /** What the accepted rows did: added, rewrote an existing row, or matched one unchanged. */
-    record Changes(long added, long updated, long unchanged) {
+    /**
+     * What the accepted rows did: added, rewrote an existing row, or matched one unchanged; and the rows the import
+     * removed (only a report package does: its town's rows of its period that it no longer holds).
+     */
+    record Changes(long added, long updated, long unchanged, long removed) {
+
+        public Changes(long added, long updated, long unchanged) {
+            this(added, updated, unchanged, 0);
+        }
     }
 
     /** One rewritten row: its key and each changed field (the ledger's header) with its value before and after. */

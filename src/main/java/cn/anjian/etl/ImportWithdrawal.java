@@ -83,14 +83,16 @@ class ImportWithdrawal {
                 withdrawOne(later.id(), reason + "（随导入 " + id + " 一并撤销）", true, user);
             }
         }
-        LoadPlan.Target t = LoadPlans.of(ImportKind.fromCode(batch.getKind()).orElseThrow()).target();
-        String same = String.join(" AND ", t.identity().stream().map(c -> "t." + c + " = h." + c).toList());
-        jdbc.execute("DELETE FROM " + t.table() + " WHERE batch_id = " + id);
-        jdbc.execute("DELETE FROM " + t.table() + " t WHERE EXISTS (SELECT 1 FROM " + t.history()
-                + " h WHERE h.replaced_by = " + id + " AND " + same + ")");
-        jdbc.execute("INSERT INTO " + t.table() + " BY NAME SELECT * EXCLUDE (replaced_by) FROM " + t.history()
-                + " WHERE replaced_by = " + id);
-        jdbc.execute("DELETE FROM " + t.history() + " WHERE replaced_by = " + id);
+        for (LoadPlan plan : LoadPlans.written(ImportKind.fromCode(batch.getKind()).orElseThrow())) {
+            LoadPlan.Target t = plan.target();
+            String same = String.join(" AND ", t.identity().stream().map(c -> "t." + c + " = h." + c).toList());
+            jdbc.execute("DELETE FROM " + t.table() + " WHERE batch_id = " + id);
+            jdbc.execute("DELETE FROM " + t.table() + " t WHERE EXISTS (SELECT 1 FROM " + t.history()
+                    + " h WHERE h.replaced_by = " + id + " AND " + same + ")");
+            jdbc.execute("INSERT INTO " + t.table() + " BY NAME SELECT * EXCLUDE (replaced_by) FROM " + t.history()
+                    + " WHERE replaced_by = " + id);
+            jdbc.execute("DELETE FROM " + t.history() + " WHERE replaced_by = " + id);
+        }
         for (String table : List.of("etl_batch_dependency", "etl_reject", "etl_lineage")) {
             jdbc.execute("DELETE FROM " + table + " WHERE batch_id = " + id);
         }
@@ -101,15 +103,19 @@ class ImportWithdrawal {
     private List<ImportStatus> dependents(long id, ImportKind kind) {
         List<Long> ids = new ArrayList<>(jdbc.queryForList("SELECT DISTINCT batch_id FROM etl_batch_dependency"
                 + " WHERE depends_on = ? AND batch_id <> ?", Long.class, id, id));
-        String added = switch (kind) {
-            case REGIONS -> "region_code IN (SELECT region_code FROM dim_region WHERE batch_id = " + id
+        // regions and enterprises the import added, which facts of later imports may name (a package adds both)
+        List<String> tables = LoadPlans.written(kind).stream().map(p -> p.target().table()).toList();
+        if (tables.contains("dim_region")) {
+            String added = "region_code IN (SELECT region_code FROM dim_region WHERE batch_id = " + id
                     + " EXCEPT SELECT region_code FROM dim_region_history WHERE replaced_by = " + id + ")";
-            case ENTERPRISES -> "enterprise_code IN (SELECT enterprise_code FROM dim_enterprise WHERE batch_id = " + id
+            for (String fact : FACTS) {
+                ids.addAll(jdbc.queryForList("SELECT DISTINCT batch_id FROM " + fact + " WHERE " + added, Long.class));
+            }
+        }
+        if (tables.contains("dim_enterprise")) {
+            String added = "enterprise_code IN (SELECT enterprise_code FROM dim_enterprise WHERE batch_id = " + id
                     + " EXCEPT SELECT enterprise_code FROM dim_enterprise_history WHERE replaced_by = " + id + ")";
-            default -> null;
-        };
-        if (added != null) {
-            for (String fact : kind == ImportKind.ENTERPRISES ? ENTERPRISE_FACTS : FACTS) {
+            for (String fact : ENTERPRISE_FACTS) {
                 ids.addAll(jdbc.queryForList("SELECT DISTINCT batch_id FROM " + fact + " WHERE " + added, Long.class));
             }
         }
@@ -123,7 +129,16 @@ class ImportWithdrawal {
     List<Change> changes(long id, int limit) {
         EtlBatchRecord batch = batches.find(id).orElseThrow(() -> new ImportController.ImportNotFound(id));
         ImportKind kind = ImportKind.fromCode(batch.getKind()).orElseThrow();
-        LoadPlan plan = LoadPlans.of(kind);
+        List<Change> changes = new ArrayList<>();
+        for (LoadPlan plan : LoadPlans.written(kind)) {
+            if (changes.size() < limit) {
+                changes.addAll(changes(id, kind, plan, limit - changes.size()));
+            }
+        }
+        return changes;
+    }
+
+    private List<Change> changes(long id, ImportKind kind, LoadPlan plan, int limit) {
         LoadPlan.Target t = plan.target();
         String key = plan.key();
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM " + t.history()
@@ -145,7 +160,9 @@ class ImportWithdrawal {
                     fields.add(new FieldChange(header(kind, column), was, is));
                 }
             }
-            changes.add(new Change(String.valueOf(old.get(key)), fields));
+            // a package's changes span tables: the key says which; a removed row shows its fields going to (空)
+            String name = kind == ImportKind.PACKAGE ? t.table() + " " + old.get(key) : String.valueOf(old.get(key));
+            changes.add(new Change(name, fields));
         }
         return changes;
     }

@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The unattended way in: ledgers dropped into {@code anjian.etl.inbox} are imported (the profile whose fields their
- * headers place decides the record type) and moved to {@code done/} or {@code failed/}, each with a report beside it
+ * headers place decides the record type; a town's report package, a .zip, is imported as one) and moved to {@code done/} or {@code failed/}, each with a report beside it
  * ({@code <file>.report.txt}, and {@code <file>.rejects.xlsx} when rows were rejected). A file is taken once it has
  * not changed for one poll, so a copy still in progress is left alone.
  */
@@ -87,9 +87,15 @@ class InboxWatcher {
         boolean ok;
         ImportService.ImportStatus status = null;
         try {
-            MappingProfile profile = stager.inspect(working, name, null, null, null);
-            report.append("映射方案: ").append(profile.title()).append(" (").append(profile.name()).append(")\n");
-            status = imports.importNow(profile.kind(), profile.template() ? null : profile.name(), null, working, name);
+            if (cn.anjian.lake.ReportPackage.looksLikePackage(working, name)) {
+                report.append("类型: ").append(ImportKind.PACKAGE.labelZh()).append('\n');
+                status = imports.importNow(ImportKind.PACKAGE, null, null, working, name);
+            } else {
+                MappingProfile profile = stager.inspect(working, name, null, null, null);
+                report.append("映射方案: ").append(profile.title()).append(" (").append(profile.name()).append(")\n");
+                status = imports.importNow(profile.kind(), profile.template() ? null : profile.name(), null, working,
+                        name);
+            }
             report.append("状态: ").append(status.status()).append('\n').append(status.countsZh()).append('\n');
             if (status.message() != null) {
                 report.append("说明: ").append(status.message()).append('\n');

@@ -40,6 +40,23 @@ final class LoadPlans {
         return PLANS.get(kind);
     }
 
+    /**
+     * The plans whose tables a report package merges: the lake's tables ({@link cn.anjian.lake.ReportPackage#tables})
+     * that a ledger kind loads, dimensions first (a fact's town is read from the regions). The lake's code tables
+     * have no plan: they come from the reference scripts, the same on both sides of a package.
+     */
+    static List<LoadPlan> packagePlans() {
+        return cn.anjian.lake.ReportPackage.tables().stream()
+                .sorted(java.util.Comparator.comparing(t -> !t.startsWith("dim_")))
+                .flatMap(t -> PLANS.values().stream().filter(p -> p.target().table().equals(t)).limit(1))
+                .toList();
+    }
+
+    /** The plans an import of this kind wrote through: its own, or for a package every one it merges. */
+    static List<LoadPlan> written(ImportKind kind) {
+        return kind == ImportKind.PACKAGE ? packagePlans() : List.of(of(kind));
+    }
+
     /** Code domains whose alias maps the stage step loads into session variables ({@code alias_<domain>}). */
     static final List<String> ALIAS_DOMAINS = List.of("sector", "department", "inspection_type",
             "enforcement_action", "hazard_level", "hazard_status", "scale", "accident_level", "region_level",

@@ -117,8 +117,8 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             }
         }
         String kindCode = string(doc.get("kind"));
-        ImportKind kind = ImportKind.fromCode(kindCode).orElseThrow(() -> new Invalid(
-                "kind 应为 " + String.join("、", java.util.Arrays.stream(ImportKind.values()).map(ImportKind::code)
+        ImportKind kind = ImportKind.fromCode(kindCode).filter(ImportKind::ledger).orElseThrow(() -> new Invalid(
+                "kind 应为 " + String.join("、", ImportKind.ledgers().stream().map(ImportKind::code)
                         .toList()) + " 之一，而不是「" + kindCode + "」",
                 kindCode == null ? "kind" : kindCode, null));
         Map<String, List<String>> columns = new LinkedHashMap<>();

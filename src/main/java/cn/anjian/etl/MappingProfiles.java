@@ -90,7 +90,7 @@ class MappingProfiles {
 
     private Loaded load() {
         List<MappingProfile> profiles = new ArrayList<>();
-        for (ImportKind kind : ImportKind.values()) {
+        for (ImportKind kind : ImportKind.ledgers()) {
             profiles.add(MappingProfile.template(kind));
         }
         Map<String, MappingProfile> yaml = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package cn.anjian.lake;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jooq.impl.DSL;
 
 /**
  * One warehouse table as the lake holds it: its folder name (the table's own name), the Hive partition columns and
@@ -8,9 +12,13 @@ import java.util.List;
  * the county and town of their region ({@code fact_hazard/year=2024/county=…/town=…/}), so a county's or a
  * province's engines prune to the towns and years a question names; enterprises by county and town, regions by
  * county; the small code tables are one file each. A region outside every town (a county-level row) goes to
- * {@code town=none}.
+ * {@code town=none}. The same list and queries make a town's report package ({@link #slice}).
+ *
+ * @param dateColumn the fact's date, whose year partitions it and whose month a report package's period reads;
+ *                   null for a dimension
+ * @param townColumn the column of {@code source} naming the row's town, null for a code table
  */
-record LakeTable(String name, List<String> partitionBy, String source) {
+record LakeTable(String name, List<String> partitionBy, String source, String dateColumn, String townColumn) {
 
     static final String NONE = "none";
 
@@ -21,10 +29,12 @@ record LakeTable(String name, List<String> partitionBy, String source) {
             fact("fact_enforcement", "action_date"),
             fact("fact_accident", "accident_date"),
             new LakeTable("dim_region", List.of("county"),
-                    "SELECT f.*, coalesce(f.county_code, '" + NONE + "') AS county FROM dim_region f"),
+                    "SELECT f.*, coalesce(f.county_code, '" + NONE + "') AS county FROM dim_region f", null,
+                    "town_code"),
             new LakeTable("dim_enterprise", List.of("county", "town"), """
                     SELECT f.*, coalesce(r.county_code, '%1$s') AS county, coalesce(r.town_code, '%1$s') AS town
-                    FROM dim_enterprise f LEFT JOIN dim_region r ON r.region_code = f.region_code""".formatted(NONE)),
+                    FROM dim_enterprise f LEFT JOIN dim_region r ON r.region_code = f.region_code""".formatted(NONE),
+                    null, "town"),
             plain("dim_date"),
             plain("dim_sector"),
             plain("dim_department"),
@@ -36,14 +46,37 @@ record LakeTable(String name, List<String> partitionBy, String source) {
                 SELECT f.*, CAST(year(f.%2$s) AS INTEGER) AS year, coalesce(r.county_code, '%3$s') AS county,
                     coalesce(r.town_code, '%3$s') AS town
                 FROM %1$s f LEFT JOIN dim_region r ON r.region_code = f.region_code""".formatted(table, dateColumn,
-                NONE));
+                NONE), dateColumn, "town");
     }
 
     private static LakeTable plain(String table) {
-        return new LakeTable(table, List.of(), "SELECT f.* FROM " + table + " f");
+        return new LakeTable(table, List.of(), "SELECT f.* FROM " + table + " f", null, null);
     }
 
     boolean partitioned() {
         return !partitionBy.isEmpty();
+    }
+
+    /**
+     * A report package's rows of this table, with the warehouse table's own columns (no partition columns): the rows
+     * of the given towns and, for a fact, dated from {@code from} to {@code to}; a code table whole. The towns are
+     * codes the warehouse itself holds, inlined as SQL literals by jOOQ (a {@code COPY} takes no bind values).
+     */
+    String slice(List<String> towns, LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder("SELECT * ");
+        if (partitioned()) {
+            sql.append("EXCLUDE (").append(String.join(", ", partitionBy)).append(") ");
+        }
+        sql.append("FROM (").append(source).append(") s");
+        if (townColumn != null) {
+            sql.append(" WHERE s.").append(townColumn).append(" IN (")
+                    .append(towns.stream().map(t -> DSL.inline(t).toString()).collect(Collectors.joining(", ")))
+                    .append(")");
+            if (dateColumn != null) {
+                sql.append(" AND s.").append(dateColumn).append(" BETWEEN DATE '").append(from)
+                        .append("' AND DATE '").append(to).append("'");
+            }
+        }
+        return sql.toString();
     }
 }

@@ -228,10 +228,7 @@ public class LakeWriter {
     }
 
     private String warehouseSchema() {
-        List<String> names = jdbc.queryForList(
-                "SELECT script FROM anjian_schema_history WHERE version IS NOT NULL ORDER BY version DESC LIMIT 1",
-                String.class);
-        return names.isEmpty() ? null : names.get(0).replaceFirst("__.*", "");
+        return ReportPackage.schemaVersion(jdbc);
     }
 
     /** Puts a freshly written partition folder (or an unpartitioned table's folder) in place of the old one. */
