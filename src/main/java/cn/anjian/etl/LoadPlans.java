@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.anjian.warehouse.CodeLists;
+
 /**
  * The load plan of every record type: which cells become which warehouse columns, and every reason a row is
  * rejected (in Chinese, for the clerk who fixes the ledger). One place for all validation rules.
@@ -206,13 +208,18 @@ final class LoadPlans {
         b.yesNo("wl_time_limit");
         b.yesNo("wl_contingency");
         b.yesNo("is_published");
+        b.value("rectification_measures", "${rectification_measures}");
+        b.value("responsible_person", "${responsible_person}");
+        b.value("inspectors", "${inspectors}");
+        b.value("document_no", "${document_no}");
         b.value("enterprise_code", "credit_code");
         b.value("open_until", "anj_open_until(rectified_date, closed_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
                 "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
                 "region_code", "enterprise_code", "target_name", "department_code", "inspection_no", "description",
                 "status", "funds_yuan", "wl_responsibility", "wl_measures", "wl_funds", "wl_time_limit",
-                "wl_contingency", "is_published", "open_until"));
+                "wl_contingency", "is_published", "open_until", "rectification_measures", "responsible_person",
+                "inspectors", "document_no"));
     }
 
     private static LoadPlan enforcement() {
@@ -454,7 +461,14 @@ final class LoadPlans {
                     + "list_transform(list_filter(map_keys(getvariable('alias_" + domain + "')),"
                     + " lambda k: regexp_matches(k, '\\p{Han}')),"
                     + " lambda k: {'s': jaro_winkler_similarity(k, " + value + "), 'k': k})), 1, 5),"
-                    + " lambda x: x.k), '、') || '。新的写法可在映射方案的 values 中设同义词，或在 sql/reference/R010__codes.sql 中添加'";
+                    + " lambda x: x.k), '、') || '。新的写法可在映射方案的 values 中设同义词，或在" + codeFile(domain)
+                    + "中添加'";
+        }
+
+        /** Where a domain's codes and spellings are kept: the code-list file users edit, or the reference SQL. */
+        private static String codeFile(String domain) {
+            return CodeLists.DOMAINS.contains(domain) ? "代码表 " + CodeLists.FILE + " (新的代码或写法) "
+                    : " sql/reference/R010__codes.sql ";
         }
 
         void region() {

@@ -47,7 +47,9 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
     static MappingProfile template(ImportKind kind) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (ImportKind.Column c : kind.columns()) {
-            columns.put(c.field(), List.of(c.header(), c.field()));
+            List<String> names = new ArrayList<>(List.of(c.header(), c.field()));
+            names.addAll(c.aliases());
+            columns.put(c.field(), List.copyOf(names));
         }
         return new MappingProfile("template-" + kind.code(), kind.labelZh() + "台账 (标准模板)", kind, columns, Map.of(),
                 Map.of(), null, List.of(), null, List.of(), false, true);
