@@ -22,3 +22,7 @@ ALTER TABLE fact_hazard_history ADD COLUMN rectification_measures VARCHAR;
 ALTER TABLE fact_hazard_history ADD COLUMN responsible_person VARCHAR;
 ALTER TABLE fact_hazard_history ADD COLUMN inspectors VARCHAR;
 ALTER TABLE fact_hazard_history ADD COLUMN document_no VARCHAR;
+
+-- A mapping profile may read only some rows of a mixed list (where: {文书类型: 整改通知单}); the rows it leaves out are
+-- counted here, neither read nor rejected.
+ALTER TABLE etl_batch ADD COLUMN rows_skipped BIGINT;
