@@ -234,7 +234,7 @@ final class LoadPlans {
         b.code("action", "enforcement_action", "action_code", true);
         b.value("ladder_stage", "coalesce(CASE ${ladder_stage} WHEN '首查' THEN 1 WHEN '再查' THEN 2"
                 + " WHEN '三查' THEN 3 ELSE anj_parse_int(${ladder_stage}) END,"
-                + " CASE action_code WHEN 'reminder' THEN 1 WHEN 'warning' THEN 2 WHEN 'penalty' THEN 3 END)");
+                + " getvariable('action_stage')[action_code])");
         b.check("ladder_stage", "${ladder_stage} IS NOT NULL AND (ladder_stage IS NULL OR ladder_stage NOT BETWEEN 1 AND 3)",
                 "检查次序应为 1、2、3 (首查、再查、三查)");
         b.amount("fine_proposed", "fine_proposed_yuan");

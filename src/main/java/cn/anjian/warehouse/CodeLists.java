@@ -191,6 +191,15 @@ public final class CodeLists {
                 }
             }
         }
+        // the ladder metrics (首查、再查、三查) count these three by their stage
+        Map<String, Integer> ladder = Map.of("reminder", 1, "warning", 2, "penalty", 3);
+        for (Code action : lists.get(Kind.ENFORCEMENT_ACTIONS)) {
+            Integer stage = ladder.get(action.code());
+            if (stage != null && !stage.equals(action.stage())) {
+                throw new Invalid(file, action.line(), "执法措施 " + action.code() + " 应有 stage: " + stage
+                        + " (执法阶梯的统计用到它)");
+            }
+        }
         lists.put(Kind.SECTORS, withParents(file, lists.get(Kind.SECTORS)));
         return new CodeLists(file, lists);
     }

@@ -108,6 +108,7 @@ class CodeListsTest {
     void anUnknownSettingOrBadCodeIsRefusedWithItsLine() {
         assertProblem(MINIMAL.replace("headline: true", "headlines: true"), 4, "没有设置项「headlines」");
         assertProblem(MINIMAL.replace("code: crowded_place", "code: Crowded Place"), 5, "只能含小写字母");
+        assertProblem(MINIMAL.replace(", stage: 2}", "}"), 9, "执法措施 warning 应有 stage: 2");
         assertProblem(MINIMAL.replace("stage: 3", "stage: 4"), 10, "stage 应为 1、2 或 3");
         assertThatThrownBy(() -> CodeLists.parse("etl/codes.yaml", MINIMAL.replace("    zh: 消防\n",
                 "    zh: 消防\n   en: Fire\n"))).hasMessageStartingWith("代码表文件 etl/codes.yaml 第 ")
