@@ -360,7 +360,7 @@ function filterWords() {
 
 function optionLabel(select, value) {
   const chosen = [...select.options].find((o) => o.value === value);
-  return chosen ? chosen.textContent : (select.name === 'village' ? villageName(value) : value);
+  return chosen ? chosen.textContent.trim() : (select.name === 'village' ? villageName(value) : value);
 }
 
 // ---- filter options ------------------------------------------------------------------------------------------
@@ -412,16 +412,18 @@ async function setUpFilters(catalog) {
     const first = select.options[0];
     select.replaceChildren(first);
     const headline = members.filter((m) => m.headline);
+    // a sub-sector (etl/codes.yaml) follows its sector, indented; choosing the sector includes it
+    const memberOption = (m) => option(m.code, (m.parent ? '\u3000' : '') + m.label[lang]);
     if (headline.length && headline.length < members.length) {
       const top = document.createElement('optgroup');
       top.label = text.headlineSectors;
-      top.append(...headline.map((m) => option(m.code, m.label[lang])));
+      top.append(...headline.map(memberOption));
       const rest = document.createElement('optgroup');
       rest.label = text.otherSectors;
-      rest.append(...members.filter((m) => !m.headline).map((m) => option(m.code, m.label[lang])));
+      rest.append(...members.filter((m) => !m.headline).map(memberOption));
       select.append(top, rest);
     } else {
-      select.append(...members.map((m) => option(m.code, m.label[lang])));
+      select.append(...members.map(memberOption));
     }
     showField(name, true);
   });

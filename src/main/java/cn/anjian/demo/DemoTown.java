@@ -9,7 +9,7 @@ import java.util.Map;
  * The invented town the demo data describes: 霍山县诸佛庵镇 with its villages and communities, and the words its
  * ledgers are written in. Names of villages, enterprises and people are made up; the code spellings (sectors,
  * departments, inspection types, actions, levels, statuses) are the Chinese names of
- * {@code sql/reference/R010__codes.sql} and must stay spellings that file accepts.
+ * {@code sql/reference/R010__codes.sql} or {@code etl/codes.yaml} and must stay spellings those files accept.
  */
 final class DemoTown {
 

@@ -51,8 +51,9 @@ class EtlBatchRepository {
                 .execute();
     }
 
-    void read(long id, long rows, String profile) {
+    void read(long id, long rows, String profile, long skipped) {
         dsl.update(ETL_BATCH).set(ETL_BATCH.ROWS_READ, rows).set(ETL_BATCH.PROFILE, profile)
+                .set(ETL_BATCH.ROWS_SKIPPED, skipped)
                 .where(ETL_BATCH.BATCH_ID.eq(id)).execute();
     }
 
@@ -116,7 +117,8 @@ class EtlBatchRepository {
                 : new ImportService.Changes(r.getRowsNew(), r.getRowsUpdated(), r.getRowsUnchanged(),
                         r.getRowsRemoved() == null ? 0 : r.getRowsRemoved());
         return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
-                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes, r.getProfile());
+                r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes, r.getProfile(),
+                r.getRowsSkipped() == null ? 0 : r.getRowsSkipped());
     }
 
     void changes(long id, long added, long updated, long unchanged) {

@@ -168,11 +168,12 @@ class ImportController {
 
     /**
      * What the progress bar polls and the API answers: the import with its live phase and percent, and once loaded
-     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after).
+     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after), and how
+     * many ledger rows the profile's {@code where} skipped.
      */
     record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
                       long rejected, String message, String phase, int percent, Long added, Long updated,
-                      Long unchanged, Long removed, List<ImportService.Change> changes) {
+                      Long unchanged, Long removed, List<ImportService.Change> changes, long skipped) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
@@ -184,7 +185,7 @@ class ImportController {
             return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
                     c == null ? null : c.updated(), c == null ? null : c.unchanged(), c == null ? null : c.removed(),
-                    changes);
+                    changes, s.skipped());
         }
     }
 

@@ -81,7 +81,7 @@ class ImportJobConfiguration {
                         }
                         throw e;
                     }
-                    batches.read(p.batchId(), staged.read(), staged.profile().name());
+                    batches.read(p.batchId(), staged.read(), staged.profile().name(), staged.skipped());
                     contribution.incrementReadCount();
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

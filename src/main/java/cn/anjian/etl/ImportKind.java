@@ -76,7 +76,13 @@ public enum ImportKind {
             col("wl_funds", "资金落实", false),
             col("wl_time_limit", "时限落实", false),
             col("wl_contingency", "预案落实", false),
-            col("is_published", "是否公布", false))),
+            col("is_published", "是否公布", false),
+            // what 整改通知书-style ledgers carry besides (issue #15)
+            col("rectification_measures", "整改措施", false, "整改要求", "整改要求/措施", "整改措施及要求",
+                    "整改要求及措施", "整改意见", "整改建议"),
+            col("responsible_person", "整改责任人", false, "责任人", "整改负责人"),
+            col("inspectors", "检查人员", false, "检查人", "排查人员", "检查人员签字"),
+            col("document_no", "文书编号", false, "通知书编号", "整改通知书编号", "文书号", "通知书文号", "文号"))),
 
     ENFORCEMENT("enforcement", "执法", List.of(
             col("case_no", "案件编号", true),
@@ -244,11 +250,22 @@ public enum ImportKind {
         return Arrays.stream(values()).filter(k -> k.code.equals(c)).findFirst();
     }
 
-    /** One template column: the canonical field the loader reads, its Chinese header, whether a row needs it. */
-    public record Column(String field, String header, boolean required) {
+    /**
+     * One template column: the canonical field the loader reads, its Chinese header, whether a row needs it, and other
+     * headers real ledgers give it (the template's own profile places the column under any of them).
+     */
+    public record Column(String field, String header, boolean required, List<String> aliases) {
+
+        public Column(String field, String header, boolean required) {
+            this(field, header, required, List.of());
+        }
+
+        public Column {
+            aliases = List.copyOf(aliases);
+        }
     }
 
-    private static Column col(String field, String header, boolean required) {
-        return new Column(field, header, required);
+    private static Column col(String field, String header, boolean required, String... aliases) {
+        return new Column(field, header, required, List.of(aliases));
     }
 }

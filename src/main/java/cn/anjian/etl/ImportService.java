@@ -34,10 +34,16 @@ public interface ImportService {
     /**
      * What a user sees of one import. status is STARTING | STARTED | COMPLETED | FAILED | WITHDRAWN;
      * {@code written} = new + updated; {@code changes} is null until the load step has run; {@code profile} is the
-     * mapping profile that read the file (null until it was read).
+     * mapping profile that read the file (null until it was read); {@code skipped} counts the ledger rows the
+     * profile's {@code where} left out (neither read nor rejected).
      */
     record ImportStatus(long id, String kind, String fileName, String status, long read, long written,
-                        long rejected, String message, Changes changes, String profile) {
+                        long rejected, String message, Changes changes, String profile, long skipped) {
+
+        public ImportStatus(long id, String kind, String fileName, String status, long read, long written,
+                            long rejected, String message, Changes changes, String profile) {
+            this(id, kind, fileName, status, read, written, rejected, message, changes, profile, 0);
+        }
 
         /** The counts in words, as the CLI and the inbox report print them. */
         public String countsZh() {
@@ -45,7 +51,7 @@ public interface ImportService {
                     : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条"
                     + (changes.removed() > 0 ? "，删除 " + changes.removed() + " 条" : "");
             return (profile == null ? "" : "映射方案 " + profile + "，") + "读取 " + read + " 条，" + loaded
-                    + "，拒收 " + rejected + " 条";
+                    + "，拒收 " + rejected + " 条" + (skipped > 0 ? "，按映射方案的筛选条件跳过 " + skipped + " 行" : "");
         }
 
         /** The state in the clerk's words (已完成, 失败 …), for the page and the API; {@code status} stays the code. */

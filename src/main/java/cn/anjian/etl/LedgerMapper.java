@@ -39,6 +39,8 @@ final class LedgerMapper implements LedgerRows.Sink {
 
     private MappingProfile chosen;
     private long records;
+    /** Rows the profile's {@code where} left out (not records, not rejects). */
+    private long skipped;
     private long cells;
     private int sheetsMatched;
     private final List<String> sheetsSkipped = new ArrayList<>();
@@ -59,6 +61,7 @@ final class LedgerMapper implements LedgerRows.Sink {
     private Map<Integer, List<String>> names;
     private Map<String, Integer> placed;
     private List<Integer> keyColumnIndexes;
+    private Map<Integer, List<String>> whereColumns;
     private int subHeaderRowsLeft;
     private int width;
     private int headerRow;
@@ -106,6 +109,11 @@ final class LedgerMapper implements LedgerRows.Sink {
 
     long records() {
         return records;
+    }
+
+    /** Rows left out because they do not hold the values the profile's {@code where} asks for. */
+    long skipped() {
+        return skipped;
     }
 
     List<String> sheetsSkipped() {
@@ -190,6 +198,10 @@ final class LedgerMapper implements LedgerRows.Sink {
         if (!chosen.template() && !hasMappedValue(rowCells)) {
             return; // a note under the table (填写要求、制表人…): no cell in a mapped column
         }
+        if (!wanted(rowCells)) {
+            skipped++;
+            return;
+        }
         cells += rowCells.size();
         if (cells > maxCells) {
             throw new LedgerFormatException("文件「" + fileName + "」超过 " + maxCells + " 个单元格的上限，请分成几个文件导入");
@@ -204,6 +216,17 @@ final class LedgerMapper implements LedgerRows.Sink {
                 .min(Map.Entry.comparingByKey())
                 .map(e -> e.getValue().strip().startsWith(TemplateWorkbook.EXAMPLE_MARK))
                 .orElse(false);
+    }
+
+    /** Whether the row holds, in every column the profile's {@code where} names, one of the values it accepts. */
+    private boolean wanted(Map<Integer, String> rowCells) {
+        for (Map.Entry<Integer, List<String>> w : whereColumns.entrySet()) {
+            String v = rowCells.get(w.getKey());
+            if (v == null || w.getValue().stream().noneMatch(a -> normalize(a).equals(normalize(v)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean hasMappedValue(Map<Integer, String> rowCells) {
@@ -227,6 +250,7 @@ final class LedgerMapper implements LedgerRows.Sink {
         List<MappingProfile> fitting = new ArrayList<>();
         List<Map<String, Integer>> fittingFields = new ArrayList<>();
         List<List<Integer>> fittingKeys = new ArrayList<>();
+        List<Map<Integer, List<String>>> fittingWhere = new ArrayList<>();
         for (MappingProfile p : chosen != null ? List.of(chosen) : candidates) {
             if (sheet != null && !p.sheets().isEmpty() && !p.sheets().contains(sheet)) {
                 continue;
@@ -234,13 +258,16 @@ final class LedgerMapper implements LedgerRows.Sink {
             List<String> unplaced = new ArrayList<>();
             Map<String, Integer> fields = place(p, rowNames, unplaced);
             List<Integer> keys = keyColumns(p, rowNames, unplaced);
+            Map<Integer, List<String>> where = whereColumns(p, rowNames, unplaced);
             if (unplaced.isEmpty()) {
                 fitting.add(p);
                 fittingFields.add(fields);
                 fittingKeys.add(keys);
+                fittingWhere.add(where);
                 continue;
             }
-            int score = rowNames.size() * 0 + (p.requiredColumns().size() + p.keyColumns().size() - unplaced.size()) * 100
+            int score = rowNames.size() * 0 + (p.requiredColumns().size() + p.keyColumns().size() + p.where().size()
+                    - unplaced.size()) * 100
                     + rowNames.size();
             if (score > bestScore) {
                 bestScore = score;
@@ -270,6 +297,7 @@ final class LedgerMapper implements LedgerRows.Sink {
         names = rowNames;
         placed = fittingFields.get(i);
         keyColumnIndexes = fittingKeys.get(i);
+        whereColumns = fittingWhere.get(i);
         width = rowCells.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         subHeaderRowsLeft = 2;
     }
@@ -318,6 +346,7 @@ final class LedgerMapper implements LedgerRows.Sink {
         if (unplaced.isEmpty()) {
             placed = fields;
             keyColumnIndexes = keyColumns(chosen, names, unplaced);
+            whereColumns = whereColumns(chosen, names, unplaced);
         }
     }
 
@@ -382,6 +411,21 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
         }
         return keys;
+    }
+
+    /** Column index → accepted values for the profile's {@code where}; a column not found goes to {@code unplaced}. */
+    private Map<Integer, List<String>> whereColumns(MappingProfile p, Map<Integer, List<String>> columnNames,
+                                                    List<String> unplaced) {
+        Map<Integer, List<String>> where = new LinkedHashMap<>();
+        p.where().forEach((column, accepted) -> {
+            List<Integer> hits = columnsNamed(columnNames, column);
+            if (hits.isEmpty()) {
+                unplaced.add(column + " (where 筛选条件的列)");
+            } else {
+                where.put(hits.get(0), accepted);
+            }
+        });
+        return where;
     }
 
     private static List<Integer> columnsNamed(Map<Integer, List<String>> columnNames, String alias) {

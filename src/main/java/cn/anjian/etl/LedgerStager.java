@@ -46,8 +46,13 @@ class LedgerStager {
         this.progress = progress;
     }
 
-    /** What a stage step found: records read and the profile that read them. */
-    record Staged(long read, MappingProfile profile) {
+    /** What a stage step found: records read, the profile that read them, rows its {@code where} left out. */
+    record Staged(long read, MappingProfile profile, long skipped) {
+
+        Staged(long read, MappingProfile profile) {
+            this(read, profile, 0);
+        }
+
     }
 
     /** Which profile reads a file (header rows only): for the upload's immediate answer and "let the profile decide". */
@@ -130,6 +135,10 @@ class LedgerStager {
             }
             mapper.finish();
         }
+        if (mapper.records() == 0 && mapper.skipped() > 0) {
+            throw new LedgerFormatException("文件「" + fileName + "」的 " + mapper.skipped() + " 行都不符合映射方案「"
+                    + mapper.chosen().name() + "」的筛选条件 (where: " + mapper.chosen().where() + ")，没有可导入的行");
+        }
         if (mapper.records() == 0) {
             throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
         }
@@ -141,7 +150,12 @@ class LedgerStager {
         for (ImportKind.Column c : kind.columns()) {
             columns.put(c.field(), c.field());
         }
-        return build(batchId, mapper.chosen(), csv, columns, true, ',', fileName);
+        if (mapper.skipped() > 0) {
+            log.info("Import {}: {} rows skipped by the where of profile {}", batchId, mapper.skipped(),
+                    mapper.chosen().name());
+        }
+        Staged staged = build(batchId, mapper.chosen(), csv, columns, true, ',', fileName);
+        return new Staged(staged.read(), staged.profile(), mapper.skipped());
     }
 
     private Staged fastPath(long batchId, LedgerMapper header, Path csv, char delimiter, String fileName) {

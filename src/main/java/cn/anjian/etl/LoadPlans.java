@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.anjian.warehouse.CodeLists;
+
 /**
  * The load plan of every record type: which cells become which warehouse columns, and every reason a row is
  * rejected (in Chinese, for the clerk who fixes the ledger). One place for all validation rules.
@@ -223,13 +225,18 @@ final class LoadPlans {
         b.yesNo("wl_time_limit");
         b.yesNo("wl_contingency");
         b.yesNo("is_published");
+        b.value("rectification_measures", "${rectification_measures}");
+        b.value("responsible_person", "${responsible_person}");
+        b.value("inspectors", "${inspectors}");
+        b.value("document_no", "${document_no}");
         b.value("enterprise_code", "credit_code");
         b.value("open_until", "anj_open_until(rectified_date, closed_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
                 "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
                 "region_code", "enterprise_code", "target_name", "department_code", "inspection_no", "description",
                 "status", "funds_yuan", "wl_responsibility", "wl_measures", "wl_funds", "wl_time_limit",
-                "wl_contingency", "is_published", "open_until"));
+                "wl_contingency", "is_published", "open_until", "rectification_measures", "responsible_person",
+                "inspectors", "document_no"));
     }
 
     private static LoadPlan enforcement() {
@@ -244,7 +251,7 @@ final class LoadPlans {
         b.code("action", "enforcement_action", "action_code", true);
         b.value("ladder_stage", "coalesce(CASE ${ladder_stage} WHEN '首查' THEN 1 WHEN '再查' THEN 2"
                 + " WHEN '三查' THEN 3 ELSE anj_parse_int(${ladder_stage}) END,"
-                + " CASE action_code WHEN 'reminder' THEN 1 WHEN 'warning' THEN 2 WHEN 'penalty' THEN 3 END)");
+                + " getvariable('action_stage')[action_code])");
         b.check("ladder_stage", "${ladder_stage} IS NOT NULL AND (ladder_stage IS NULL OR ladder_stage NOT BETWEEN 1 AND 3)",
                 "检查次序应为 1、2、3 (首查、再查、三查)");
         b.amount("fine_proposed", "fine_proposed_yuan");
@@ -471,7 +478,14 @@ final class LoadPlans {
                     + "list_transform(list_filter(map_keys(getvariable('alias_" + domain + "')),"
                     + " lambda k: regexp_matches(k, '\\p{Han}')),"
                     + " lambda k: {'s': jaro_winkler_similarity(k, " + value + "), 'k': k})), 1, 5),"
-                    + " lambda x: x.k), '、') || '。新的写法可在映射方案的 values 中设同义词，或在 sql/reference/R010__codes.sql 中添加'";
+                    + " lambda x: x.k), '、') || '。新的写法可在映射方案的 values 中设同义词，或在" + codeFile(domain)
+                    + "中添加'";
+        }
+
+        /** Where a domain's codes and spellings are kept: the code-list file users edit, or the reference SQL. */
+        private static String codeFile(String domain) {
+            return CodeLists.DOMAINS.contains(domain) ? "代码表 " + CodeLists.FILE + " (新的代码或写法) "
+                    : " sql/reference/R010__codes.sql ";
         }
 
         void region() {

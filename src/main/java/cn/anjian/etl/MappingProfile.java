@@ -25,11 +25,13 @@ import java.util.Map;
  * @param sheets     sheet names to read; empty: every sheet that has a matching header row
  * @param keepLast   two rows with the same key: the later one wins (a newer copy of the record) instead of a reject
  * @param template   whether this is the built-in profile of our own template (CSV files may take the fast path)
+ * @param where      ledger column → the values a row must hold there to be read (a mixed list's 整改通知单 rows);
+ *                   other rows are skipped and counted, not rejected; empty: every row
  */
 record MappingProfile(String name, String title, ImportKind kind, Map<String, List<String>> columns,
                       Map<String, String> constants, Map<String, Map<String, String>> values, String keyPrefix,
                       List<String> keyColumns, String splitField, List<String> sheets, boolean keepLast,
-                      boolean template) {
+                      boolean template, Map<String, List<String>> where) {
 
     /** Field → alias-map session variable domain, for fields whose values are codes. */
     static final Map<String, String> VALUE_DOMAINS = Map.ofEntries(
@@ -47,10 +49,12 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
     static MappingProfile template(ImportKind kind) {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (ImportKind.Column c : kind.columns()) {
-            columns.put(c.field(), List.of(c.header(), c.field()));
+            List<String> names = new ArrayList<>(List.of(c.header(), c.field()));
+            names.addAll(c.aliases());
+            columns.put(c.field(), List.copyOf(names));
         }
         return new MappingProfile("template-" + kind.code(), kind.labelZh() + "台账 (标准模板)", kind, columns, Map.of(),
-                Map.of(), null, List.of(), null, List.of(), false, true);
+                Map.of(), null, List.of(), null, List.of(), false, true, Map.of());
     }
 
     /** The natural key field of the record type (the first template column). */
@@ -84,7 +88,7 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
 
     /** The settings a profile file may have. */
     static final List<String> SETTINGS = List.of("title", "kind", "columns", "constants", "values", "key", "split",
-            "sheets", "duplicates");
+            "sheets", "duplicates", "where");
 
     /**
      * A mistake in a profile file: the reason, the text in the file it is about (to find its line) and, for a field
@@ -160,10 +164,24 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
         if (!List.of("reject", "last").contains(duplicates)) {
             throw new Invalid("duplicates 应为 reject 或 last，而不是「" + duplicates + "」", duplicates, null);
         }
+        // where: {文书类型: 整改通知单} or {文书类型: [整改通知单, 责令限期整改指令书]}: only such rows are records
+        Map<String, List<String>> where = new LinkedHashMap<>();
+        section(doc, "where").forEach((column, accepted) -> {
+            if (accepted instanceof Map<?, ?>) {
+                throw new Invalid("where 中列「" + column + "」的取值应是一个值或值的列表，如 " + column
+                        + ": 整改通知单", column, null);
+            }
+            List<String> list = strings(accepted).stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (list.isEmpty()) {
+                throw new Invalid("where 中列「" + column + "」没有写取值: 写上要读取的行在这一列的值，如 " + column
+                        + ": 整改通知单", column, null);
+            }
+            where.put(column, list);
+        });
         String title = string(doc.getOrDefault("title", name));
         return new MappingProfile(name, title, kind, columns, constants, values,
                 string(key.getOrDefault("prefix", "")), strings(key.getOrDefault("columns", List.of())), splitField,
-                sheetNames, "last".equals(duplicates), false);
+                sheetNames, "last".equals(duplicates), false, java.util.Collections.unmodifiableMap(where));
     }
 
     /** A setting that must be a map (absent: empty). */

@@ -48,6 +48,9 @@ final class StagingSql {
                         + ") s(a, t)))");
             }
         }
+        // an action's stage of the first/second/third inspection ladder, as etl/codes.yaml gives it
+        sql.add("SET VARIABLE action_stage = (SELECT map(list(action_code), list(ladder_stage))"
+                + " FROM dim_enforcement_action WHERE ladder_stage IS NOT NULL)");
         sql.add("""
                 SET VARIABLE alias_region = (SELECT map(list(k), list(v)) FROM (
                     SELECT k, min(v) AS v FROM (

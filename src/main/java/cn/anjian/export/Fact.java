@@ -37,7 +37,11 @@ enum Fact {
             Map.entry("wl_funds", yesNo("f.wl_funds")),
             Map.entry("wl_time_limit", yesNo("f.wl_time_limit")),
             Map.entry("wl_contingency", yesNo("f.wl_contingency")),
-            Map.entry("is_published", yesNo("f.is_published")))),
+            Map.entry("is_published", yesNo("f.is_published")),
+            Map.entry("rectification_measures", text("f.rectification_measures")),
+            Map.entry("responsible_person", text("f.responsible_person")),
+            Map.entry("inspectors", text("f.inspectors")),
+            Map.entry("document_no", text("f.document_no")))),
 
     INSPECTIONS("inspections", "检查明细", ImportKind.INSPECTIONS, "fact_inspection", "inspection_date",
             "inspection_no", Map.ofEntries(

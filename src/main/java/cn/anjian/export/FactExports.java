@@ -18,6 +18,7 @@ import cn.anjian.semantic.FilterParser;
 import cn.anjian.semantic.Filters;
 import cn.anjian.semantic.InvalidFilterException;
 import cn.anjian.semantic.RowScope;
+import cn.anjian.semantic.SectorTree;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -113,7 +114,8 @@ class FactExports {
                 throw new InvalidFilterException(filter, "参数 " + filter + " 不能用于" + fact.title() + "导出 (supported: "
                         + SUPPORTED + ")");
             }
-            where = where.and(column.in(e.getValue()));
+            where = where.and(filter.equals(FilterParser.SECTOR) ? SectorTree.inOrUnder(column, e.getValue())
+                    : column.in(e.getValue()));
         }
         List<SelectField<?>> select = new ArrayList<>();
         for (Fact.Column c : fact.columns()) {

@@ -102,6 +102,10 @@ public class Catalog {
                     value -> grain.format((LocalDate) value), MemberKind.NONE, grain));
         }
         coded("sector", "行业领域", "Sector", f -> f.source().sector(), MemberKind.SECTOR);
+        // sub-sectors (etl/codes.yaml) counted under their parent sector
+        coded("sector_parent", "行业大类", "Sector group",
+                f -> f.source().sector() == null ? null : SectorTree.parentOf(f.source().sector()),
+                MemberKind.SECTOR_GROUP);
         coded("county", "县", "County", f -> f.region() == null ? null : f.region().COUNTY_CODE, MemberKind.REGION);
         coded("town", "乡镇", "Town", f -> f.region() == null ? null : f.region().TOWN_CODE, MemberKind.REGION);
         coded("village", "村(社区)", "Village", f -> f.source().region(), MemberKind.VILLAGE);
@@ -660,7 +664,13 @@ public class Catalog {
                 List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
                                 f -> h.HAZARD_LEVEL), target, enterprise, description, found, deadline,
                         field("rectified_date", "整改日期", "Rectified", "date", f -> rectifiedOn()),
-                        coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> h.STATUS)),
+                        coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> h.STATUS),
+                        field("rectification_measures", "整改措施", "Rectification measures", "text",
+                                f -> h.RECTIFICATION_MEASURES),
+                        field("responsible_person", "整改责任人", "Responsible person", "text",
+                                f -> h.RESPONSIBLE_PERSON),
+                        field("inspectors", "检查人员", "Inspectors", "text", f -> h.INSPECTORS),
+                        field("document_no", "文书编号", "Document no.", "text", f -> h.DOCUMENT_NO)),
                 f -> DSL.noCondition(),
                 f -> List.of(h.FOUND_DATE.desc(), h.HAZARD_NO.asc())));
 

@@ -3,14 +3,10 @@ package cn.anjian.semantic;
 import java.util.List;
 
 /**
- * Code lists that have no reference table, with their labels (GLOSSARY.md): hazard levels and statuses, enterprise
+ * Code lists that have no reference table, with their labels (GLOSSARY.md): hazard statuses, enterprise
  * scales, yes/no flags, checking-unit kinds and accident levels. The one label source for these codes.
  */
 final class Codes {
-
-    static final List<Member> HAZARD_LEVELS = List.of(
-            member("general", "一般隐患", "General"),
-            member("major", "重大隐患", "Major"));
 
     static final List<Member> HAZARD_STATUSES = List.of(
             member("open", "待整改", "Open"),

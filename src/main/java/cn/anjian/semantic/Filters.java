@@ -138,7 +138,7 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
     /**
      * The conditions for one query. A filter whose dimension the source does not have does not apply to it (a
      * hazard-level filter leaves inspection counts alone); an empty list of codes would match nothing, so a
-     * filter that two sets of codes intersect to nothing matches no row.
+     * filter that two sets of codes intersect to nothing matches no row. A sector takes its sub-sectors along.
      */
     Condition on(From f, Catalog catalog) {
         Source source = f.source();
@@ -153,6 +153,7 @@ public record Filters(YearMonth from, YearMonth to, List<String> sectors, List<S
             }
             List<String> values = e.getValue();
             condition = condition.and(values.contains(NOTHING) ? DSL.falseCondition()
+                    : dimension.members() == Dimension.MemberKind.SECTOR ? SectorTree.inOrUnder(asText(column), values)
                     : asText(column).in(values));
         }
         return condition;

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Repository;
 import static cn.anjian.jooq.Tables.DIM_DEPARTMENT;
 import static cn.anjian.jooq.Tables.DIM_ENFORCEMENT_ACTION;
 import static cn.anjian.jooq.Tables.DIM_ENTERPRISE;
+import static cn.anjian.jooq.Tables.DIM_HAZARD_LEVEL;
 import static cn.anjian.jooq.Tables.DIM_INSPECTION_TYPE;
 import static cn.anjian.jooq.Tables.DIM_REGION;
 import static cn.anjian.jooq.Tables.DIM_SECTOR;
 
 /**
  * Labels and display order of coded dimensions, read from the reference tables (the one label source): sectors
- * from {@code dim_sector}, the five headline sectors first; villages from {@code dim_region}, within the user's
+ * from {@code dim_sector}, the five headline sectors first, each sub-sector after its parent; hazard levels,
+ * inspection types and enforcement actions from theirs (all four written from {@code etl/codes.yaml}); villages from {@code dim_region}, within the user's
  * row scope; departments, inspection types and enforcement actions from theirs; fixed code lists from
  * {@link Codes}. Read on every call rather than cached: they are a few dozen rows and change with each import.
  * Enterprises and regions of any level are looked up only for the codes a result holds.
@@ -42,6 +44,7 @@ public class MemberRepository {
     public List<Member> members(Dimension.MemberKind kind) {
         return switch (kind) {
             case SECTOR -> sectors();
+            case SECTOR_GROUP -> sectors().stream().filter(m -> m.parent() == null).toList();
             case VILLAGE -> villages();
             case DEPARTMENT -> departments();
             case INSPECTION_TYPE -> dsl.select(DIM_INSPECTION_TYPE.TYPE_CODE, DIM_INSPECTION_TYPE.NAME_ZH,
@@ -53,7 +56,9 @@ public class MemberRepository {
             case REGION -> dsl.select(DIM_REGION.REGION_CODE, DIM_REGION.REGION_NAME, DIM_REGION.REGION_NAME)
                     .from(DIM_REGION).where(DIM_REGION.REGION_LEVEL.in("county", "town"))
                     .orderBy(DIM_REGION.REGION_CODE).fetch(MemberRepository::coded);
-            case HAZARD_LEVEL -> Codes.HAZARD_LEVELS;
+            case HAZARD_LEVEL -> dsl.select(DIM_HAZARD_LEVEL.LEVEL_CODE, DIM_HAZARD_LEVEL.NAME_ZH,
+                            DIM_HAZARD_LEVEL.NAME_EN).from(DIM_HAZARD_LEVEL)
+                    .orderBy(DIM_HAZARD_LEVEL.SORT_ORDER).fetch(MemberRepository::coded);
             case HAZARD_STATUS -> Codes.HAZARD_STATUSES;
             case SCALE -> Codes.SCALES;
             case FLAG -> Codes.FLAGS;
@@ -139,7 +144,8 @@ public class MemberRepository {
     }
 
     public List<Member> sectors() {
-        return dsl.select(DIM_SECTOR.SECTOR_CODE, DIM_SECTOR.NAME_ZH, DIM_SECTOR.NAME_EN, DIM_SECTOR.IS_HEADLINE)
+        return dsl.select(DIM_SECTOR.SECTOR_CODE, DIM_SECTOR.NAME_ZH, DIM_SECTOR.NAME_EN, DIM_SECTOR.IS_HEADLINE,
+                        DIM_SECTOR.PARENT_CODE)
                 .from(DIM_SECTOR)
                 .orderBy(DIM_SECTOR.IS_HEADLINE.desc(), DIM_SECTOR.SORT_ORDER, DIM_SECTOR.SECTOR_CODE)
                 .fetch(MemberRepository::sector);
@@ -200,7 +206,7 @@ public class MemberRepository {
     private static Member sector(Record r) {
         return new Member(r.get(DIM_SECTOR.SECTOR_CODE),
                 Label.of(r.get(DIM_SECTOR.NAME_ZH), r.get(DIM_SECTOR.NAME_EN)),
-                Boolean.TRUE.equals(r.get(DIM_SECTOR.IS_HEADLINE)));
+                Boolean.TRUE.equals(r.get(DIM_SECTOR.IS_HEADLINE)), r.get(DIM_SECTOR.PARENT_CODE));
     }
 
     private static Member coded(Record r) {

@@ -30,8 +30,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * repair or baseline. This runner does the part we need: {@code sql/schema/V###__*.sql} applied once each, in
  * version order, each in its own transaction with its checksum recorded in {@code anjian_schema_history}; an
  * applied script whose text changed stops the start. Reference data ({@code sql/reference/*.sql}, idempotent) is
- * re-applied whenever its checksum changes. Spring Batch's metadata tables (stock PostgreSQL script) are created
- * once.
+ * re-applied whenever its checksum changes; then the code lists users edit ({@link CodeLists}, {@code etl/codes.yaml})
+ * are written, at every start, so an edited file takes effect on the next start. Spring Batch's metadata tables
+ * (stock PostgreSQL script) are created once.
  */
 public final class SchemaMigrator {
 
@@ -40,9 +41,16 @@ public final class SchemaMigrator {
     private static final String BATCH_SCHEMA = "org/springframework/batch/core/schema-postgresql.sql";
 
     private final DataSource dataSource;
+    private final CodeLists codes;
 
+    /** Migrates with the code lists shipped in the program (benchmarks, tests of the schema). */
     public SchemaMigrator(DataSource dataSource) {
+        this(dataSource, CodeLists.shipped());
+    }
+
+    public SchemaMigrator(DataSource dataSource, CodeLists codes) {
         this.dataSource = dataSource;
+        this.codes = codes;
     }
 
     public void migrate() {
@@ -73,6 +81,7 @@ public final class SchemaMigrator {
                     apply(connection, new SqlScript(key, script.text()), null);
                 }
             }
+            writeCodes(connection);
             if (!tableExists(connection, "batch_job_instance")) {
                 SqlScript batch = SqlScript.of(new ClassPathResource(BATCH_SCHEMA));
                 runInTransaction(connection, batch);
@@ -105,6 +114,20 @@ public final class SchemaMigrator {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private void writeCodes(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            codes.write(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("代码表 " + codes.file() + ": " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        log.info("Code lists written from {}", codes.file());
     }
 
     private void runInTransaction(Connection connection, SqlScript script) throws SQLException {

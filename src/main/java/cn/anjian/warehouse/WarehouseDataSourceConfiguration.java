@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class WarehouseDataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(WarehouseProperties properties) {
+    HikariDataSource dataSource(WarehouseProperties properties, CodeListProperties codeLists) {
+        // a mistake in the code-list file stops the start before the warehouse is opened, naming its line
+        CodeLists codes = CodeLists.load(codeLists.file());
         Path file = properties.path().toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -38,7 +40,7 @@ class WarehouseDataSourceConfiguration {
         config.addDataSourceProperty("threads", String.valueOf(properties.threads()));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            new SchemaMigrator(dataSource).migrate();
+            new SchemaMigrator(dataSource, codes).migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -258,7 +258,7 @@ class DashboardApiTest {
                 .andExpect(jsonPath("$.dimensions[*].id", hasItem("village")));
         mvc.perform(get("/api/catalog/dimensions/sector/members"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(11)))
+                .andExpect(jsonPath("$", hasSize(18)))
                 .andExpect(jsonPath("$[0:5].code", contains("fire", "road_traffic", "town_gas", "self_built_housing",
                         "forest_fire")))
                 .andExpect(jsonPath("$[5].headline").value(false));

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.anjian.demo.DemoTownGenerator.Ledger;
 import cn.anjian.etl.ImportKind;
+import cn.anjian.warehouse.CodeLists;
 
 /**
  * The demo town's ledgers, read back from the files as the importer will see them. One town at scale 1 is
@@ -277,6 +278,10 @@ class DemoTownGeneratorTest {
     @Test
     void everyCodeWordIsASpellingTheWarehouseKnows() throws IOException {
         Set<String> known = quotedStrings(Files.readString(Path.of("sql/reference/R010__codes.sql")));
+        CodeLists codes = CodeLists.load(Path.of(CodeLists.FILE));
+        for (CodeLists.Kind kind : CodeLists.Kind.values()) {
+            codes.of(kind).forEach(c -> known.addAll(c.aliases()));
+        }
         Map<ImportKind, List<String>> coded = Map.of(
                 ImportKind.ENTERPRISES, List.of("行业领域", "企业规模", "高危行业", "重点企业", "人员密集场所"),
                 ImportKind.INSPECTIONS, List.of("行业领域", "责任单位", "检查类型", "领导带队", "双随机"),

@@ -252,7 +252,7 @@ class ImportJobTest {
         ImportService.Reject reject = imports.rejects(status.id()).get(0);
         assertThat(reject.field()).isEqualTo("行业领域");
         assertThat(reject.reason()).startsWith("无法识别的取值").contains("相近的可填值: ").contains("消防安全")
-                .contains("R010__codes.sql");
+                .contains("etl/codes.yaml");
         assertThat(reject.reason().split("相近的可填值: ")[1].split("。")[0].split("、")).hasSizeBetween(1, 5);
     }
 
