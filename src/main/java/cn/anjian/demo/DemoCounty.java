@@ -80,7 +80,8 @@ final class DemoCounty {
             List<List<Object>> out = new ArrayList<>(rows.size());
             for (List<Object> source : rows) {
                 List<Object> row = new ArrayList<>(source);
-                for (int c = 0; c < headers.size(); c++) {
+                // the demo's rows may stop before the template's last (optional) columns
+                for (int c = 0; c < Math.min(headers.size(), row.size()); c++) {
                     row.set(c, cell(kind, headers.get(c), row.get(c)));
                 }
                 if (kind == ImportKind.INSPECTIONS && missed(row, headers)) {

@@ -66,7 +66,7 @@ class ImportJobConfiguration {
                     Params p = Params.of(context);
                     if (p.kind() == ImportKind.PACKAGE) {
                         long read = packages.stage(p.batchId(), p.file(), p.fileName(), properties.workDir());
-                        batches.read(p.batchId(), read, null);
+                        batches.read(p.batchId(), read, null, 0);
                         contribution.incrementReadCount();
                         return RepeatStatus.FINISHED;
                     }
