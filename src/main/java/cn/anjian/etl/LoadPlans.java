@@ -461,7 +461,12 @@ final class LoadPlans {
             value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', ${town}, ${village})],"
                     + " getvariable('alias_region')[${village}])");
             check("village", "${village} IS NULL", "必填项为空");
-            check("village", "${village} IS NOT NULL AND region_code IS NULL", "未知的村(社区): 区划表中没有");
+            // the town the ledger names rides along in the reason: the pre-filled regions ledger (MissingRegions)
+            // puts the missing village under it
+            checks.add(new LoadPlan.Check("village", "${village} IS NOT NULL AND region_code IS NULL",
+                    MissingRegions.UNKNOWN_VILLAGE, "'" + MissingRegions.UNKNOWN_VILLAGE + "' || CASE WHEN ${town}"
+                    + " IS NOT NULL THEN '" + MissingRegions.TOWN_OPEN + "' || ${town} || '"
+                    + MissingRegions.TOWN_CLOSE + "' ELSE '' END"));
         }
 
         void yesNo(String field) {
