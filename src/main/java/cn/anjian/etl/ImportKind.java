@@ -33,7 +33,8 @@ public enum ImportKind {
             col("is_crowded_place", "人员密集场所", false),
             col("address", "地址", false),
             col("contact_person", "联系人", false),
-            col("effective_date", "信息生效日期", false))),
+            col("effective_date", "信息生效日期", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     INSPECTIONS("inspections", "检查", List.of(
             col("inspection_no", "检查编号", true),
@@ -49,7 +50,8 @@ public enum ImportKind {
             col("led_by_leader", "领导带队", false),
             col("is_double_random", "双随机", false),
             col("hazards_found", "发现隐患数", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     HAZARDS("hazards", "隐患", List.of(
             col("hazard_no", "隐患编号", true),
@@ -74,7 +76,8 @@ public enum ImportKind {
             col("wl_funds", "资金落实", false),
             col("wl_time_limit", "时限落实", false),
             col("wl_contingency", "预案落实", false),
-            col("is_published", "是否公布", false))),
+            col("is_published", "是否公布", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     ENFORCEMENT("enforcement", "执法", List.of(
             col("case_no", "案件编号", true),
@@ -91,7 +94,8 @@ public enum ImportKind {
             col("fine_final", "实际罚款(元)", false),
             col("hazard_no", "关联隐患编号", false),
             col("inspection_no", "关联检查编号", false),
-            col("description", "情况说明", false))),
+            col("description", "情况说明", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     ACCIDENTS("accidents", "事故", List.of(
             col("accident_no", "事故编号", true),
@@ -106,7 +110,8 @@ public enum ImportKind {
             col("injuries", "受伤人数", false),
             col("direct_loss", "直接经济损失(元)", false),
             col("is_concealed", "是否瞒报", false),
-            col("description", "事故简况", false))),
+            col("description", "事故简况", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     DRILLS("drills", "应急演练", List.of(
             col("drill_no", "演练编号", false),
@@ -118,7 +123,8 @@ public enum ImportKind {
             col("scenario", "演练预案或科目", true),
             col("participants", "参加人数", false),
             col("organizer", "组织单位", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     TRAININGS("trainings", "安全培训", List.of(
             col("training_no", "培训记录编号", false),
@@ -132,7 +138,8 @@ public enum ImportKind {
             col("training_type", "培训类型", true),
             col("hours", "学时", false),
             col("passed", "考核合格", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     TIPOFFS("tipoffs", "举报投诉", List.of(
             col("tipoff_no", "举报编号", false),
@@ -148,7 +155,8 @@ public enum ImportKind {
             col("department", "承办单位", false),
             col("deadline_date", "办结期限", false),
             col("closed_date", "办结日期", false),
-            col("reward", "奖励金额(元)", false))),
+            col("reward", "奖励金额(元)", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     HEAD_DUTIES("head_duties", "企业负责人检查与述职", List.of(
             col("duty_no", "记录编号", false),
@@ -160,7 +168,8 @@ public enum ImportKind {
             col("head_name", "主要负责人", false),
             col("duty_type", "类别", true),
             col("hazards_found", "发现隐患数", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     DOOR_KNOCKS("door_knocks", "敲门行动", List.of(
             col("visit_no", "走访编号", false),
