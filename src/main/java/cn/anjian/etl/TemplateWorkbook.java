@@ -140,7 +140,8 @@ public class TemplateWorkbook {
         if (COUNTS.contains(field)) {
             return "1";
         }
-        if (field.endsWith("_no") || field.equals("town") || field.equals("credit_code") || field.endsWith("_code")) {
+        if (field.endsWith("_no") || field.equals("town") || field.equals("credit_code") || field.endsWith("_code")
+                || field.equals("enterprise_id")) {
             return "";
         }
         return column.header() + "（示例）";
@@ -207,6 +208,9 @@ public class TemplateWorkbook {
         }
         if (field.equals("credit_code")) {
             return "18 位统一社会信用代码";
+        }
+        if (field.equals("enterprise_id")) {
+            return "台账自己的单位编号，本乡镇内唯一 (没有统一社会信用代码的单位以它为准)";
         }
         return "文字";
     }
