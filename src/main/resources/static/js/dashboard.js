@@ -29,6 +29,7 @@ const crumbs = document.getElementById('breadcrumbs');
 const printSummary = document.getElementById('print-summary');
 const filterSummary = document.getElementById('filter-summary');
 const filterPanel = document.getElementById('filter-panel');
+const openingNote = document.getElementById('opening-note');
 const dashboardId = root.dataset.dashboard;
 const homeId = root.dataset.home;
 const lang = root.dataset.lang === 'en' ? 'en' : 'zh';
@@ -179,6 +180,24 @@ function updateLinks() {
     reset.href = location.pathname + (params.size ? '?' + params : '');
   }
   renderBreadcrumbs();
+  if (openingNote) {
+    // the note explains the months the page opened on; another range chosen since makes it untrue
+    const state = stateFromUrl();
+    openingNote.hidden = state.from !== root.dataset.openedFrom || state.to !== root.dataset.openedTo;
+  }
+}
+
+/**
+ * The default range held no rows, so the server chose the latest months that have data (and says so in a note):
+ * the URL names them, so a reload, a shared link and the form show the same months.
+ */
+function openOnData() {
+  const params = new URLSearchParams(location.search);
+  if (root.dataset.openedFrom && !params.has('from') && !params.has('to') && !params.has('range')) {
+    params.set('from', root.dataset.openedFrom);
+    params.set('to', root.dataset.openedTo);
+    history.replaceState(null, '', `${location.pathname}?${params}`);
+  }
 }
 
 // ---- quick ranges -------------------------------------------------------------------------------------------
@@ -554,9 +573,11 @@ async function draw(section, data, signal) {
   if (!data.rows?.length) {
     disposeCharts(section);
     section.querySelector('.panel-body').replaceChildren();
-    setState(section, 'empty', text.noData);
+    section.dataset.empty = data.empty?.reason ?? '';
+    setState(section, 'empty', emptyText(data.empty));
     return;
   }
+  delete section.dataset.empty;
   setState(section, 'ready', '');
   const state = await renderer(section, section._def, ratiosAsPercent(data), context(section, signal));
   setState(section, state === 'empty' ? 'empty' : 'ready', state === 'empty' ? text.noData : '');
@@ -614,6 +635,17 @@ function hideError() {
     form.elements[name]?.removeAttribute('aria-invalid');
   }
   syncMonthFields(form);
+}
+
+/** Why a panel is empty, in words (the panel API's `empty`): filtered out, nothing in the range, nothing at all. */
+function emptyText(empty) {
+  const words = empty && text[`empty.${empty.reason}`];
+  if (!words) {
+    return text.noData;
+  }
+  const span = empty.first && empty.reason === 'range'
+    ? ` (${text['empty.span'].replace('{0}', empty.first).replace('{1}', empty.last)})` : '';
+  return `${text.noData}: ${words}${span}`;
 }
 
 function setState(section, state, message) {
@@ -692,6 +724,7 @@ async function start() {
     root.dataset.state = 'error';
     return;
   }
+  openOnData();
   showInForm(stateFromUrl());
   await loadAll();
 }

@@ -146,6 +146,13 @@ function poll(id) {
       link.href = statusUrl + '/rejects.xlsx';
       link.hidden = false;
     }
+    const missing = $('missing-regions-download');
+    if (missing && s.missingRegionsUrl) {
+      // rows rejected for villages the regions ledger lacks: a pre-filled regions ledger of them
+      missing.href = s.missingRegionsUrl;
+      missing.textContent = '下载预填的区划台账 (区划表中没有: ' + s.missingRegions.join('、') + ')';
+      missing.hidden = false;
+    }
     document.body.dataset.importDone = s.status;
   };
   tick();

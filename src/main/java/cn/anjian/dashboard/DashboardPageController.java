@@ -73,6 +73,11 @@ class DashboardPageController {
         model.addAttribute("textJson", json.writeValueAsString(text.words()));
         model.addAttribute("today", LocalDate.now(clock).toString());
         model.addAttribute("subjectName", subjectName(params.get("enterprise"), text));
+        service.openingOnData(dashboard, params).ifPresent(opening -> {
+            model.addAttribute("opening", opening);
+            model.addAttribute("openingNote", text.format("openedOnData", opening.defaultFrom(),
+                    opening.defaultTo(), opening.from(), opening.to(), opening.months()));
+        });
         model.addAttribute("home", service.all().stream()
                 .filter(d -> d.id().equals(properties.home())).findFirst().orElse(dashboard));
         return "dashboard";

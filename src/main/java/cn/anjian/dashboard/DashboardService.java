@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +36,8 @@ import org.springframework.stereotype.Service;
 class DashboardService {
 
     static final String GRAIN = "grain";
+    /** Page parameters that are not filters: language, theme, the drill trail, a picker's search, a quick pick. */
+    private static final Set<String> PAGE_PARAMS = Set.of("lang", "theme", "via", "q", "range");
     /** A series stays readable: at most about 730 days or 520 weeks on one chart. */
     private static final Map<String, Integer> MAX_MONTHS_BY_GRAIN = Map.of("day", 24, "week", 120);
     private static final Set<String> GRAINS = Set.of("day", "week", "month", "quarter", "year");
@@ -66,6 +70,61 @@ class DashboardService {
         return dashboard.defaults().resolve(YearMonth.now(clock));
     }
 
+    /**
+     * Where a page opened on its default range should open instead: when that range holds no rows of the facts
+     * the dashboard reads (under the URL's other filters and the user's scope) but earlier or later months do, the
+     * same number of months ending with the latest month that has rows. Also answers for a URL that already names
+     * exactly that window (the page keeps saying why it shows those months). Empty when the default range has rows,
+     * the warehouse has none, or the URL asks for another range.
+     *
+     * @param params the page's parameters (page state such as {@code lang} and {@code via} is ignored)
+     */
+    Optional<Opening> openingOnData(Dashboard dashboard, Map<String, String> params) {
+        if (params.containsKey("range")) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> filterParams = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (!PAGE_PARAMS.contains(name) && !FilterParser.FROM.equals(name) && !FilterParser.TO.equals(name)) {
+                filterParams.put(name, List.of(value));
+            }
+        });
+        Filters filters;
+        try {
+            filters = filters(dashboard, filterParams);
+        } catch (InvalidFilterException e) {
+            return Optional.empty(); // the panels say what is wrong with the URL
+        }
+        List<String> metrics = dashboard.panels().stream().flatMap(p -> p.metrics().stream()).distinct().toList();
+        List<String> details = dashboard.panels().stream().map(Panel::detail).filter(Objects::nonNull).toList();
+        Optional<MetricQueryService.DataSpan> span = queries.span(metrics, details, filters);
+        if (span.isEmpty() || span.get().inRange()) {
+            return Optional.empty();
+        }
+        int months = dashboard.defaults().lastMonths();
+        YearMonth last = span.get().last();
+        Opening opening = new Opening(last.minusMonths(months - 1L), last, filters.from(), filters.to(), months);
+        String from = params.get(FilterParser.FROM);
+        String to = params.get(FilterParser.TO);
+        if (from == null && to == null) {
+            return Optional.of(opening);
+        }
+        return opening.from().toString().equals(from) && opening.to().toString().equals(to)
+                ? Optional.of(opening) : Optional.empty();
+    }
+
+    /**
+     * A page opened on the months that have data.
+     *
+     * @param from        first month shown
+     * @param to          last month shown: the latest month with a row
+     * @param defaultFrom first month of the default range, which holds no rows
+     * @param defaultTo   last month of the default range
+     * @param months      the default range's length
+     */
+    record Opening(YearMonth from, YearMonth to, YearMonth defaultFrom, YearMonth defaultTo, int months) {
+    }
+
     /** The request's filters over the dashboard's defaults; a required filter (drill targets) must be present. */
     Filters filters(Dashboard dashboard, Map<String, List<String>> params) {
         Filters filters = filterParser.parse(params, defaults(dashboard), Set.of(GRAIN));
@@ -86,15 +145,60 @@ class DashboardService {
         Map<String, Object> echo = requested.echo(queries.today());
         if (panel.detail() != null) {
             QueryResult result = queries.detail(panel.detail(), filters, panel.limit()).rounded();
+            Empty empty = result.rows().isEmpty() ? emptyBecause(dashboard, panel, requested, filters,
+                    f -> !queries.detail(panel.detail(), f, 1).rows().isEmpty()) : null;
             return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
-                    result.rows(), result.labels(), panel.drill(), null);
+                    result.rows(), result.labels(), panel.drill(), null, empty);
         }
         List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN), filters);
         QueryResult result = queries.run(new MetricQuery(panel.metrics(), dimensions, filters,
                 sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit())).rounded();
         List<Kpi> kpis = panel.chart() == ChartType.KPI ? kpis(panel, filters, dimensions, result) : null;
+        Empty empty = result.rows().isEmpty() ? emptyBecause(dashboard, panel, requested, filters,
+                f -> !queries.run(new MetricQuery(panel.metrics(), dimensions, f, null, 1)).rows().isEmpty()) : null;
         return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
-                result.rows(), result.labels(), panel.drill(), kpis);
+                result.rows(), result.labels(), panel.drill(), kpis, empty);
+    }
+
+    /**
+     * Why a panel has no rows, so the page can say so instead of a bare "无数据": the filters chosen leave out every
+     * row the range holds ({@code filtered}); the range holds none, while other months do ({@code range}, with the
+     * months that have rows); the range has rows, but none of the kind the panel counts ({@code panel}); or there
+     * is nothing at all to count ({@code none}). The subject of a drill page (its village or enterprise) is not a
+     * filter the user chose, so it stays.
+     *
+     * @param hasRows whether the panel's own query has rows under other filters
+     */
+    private Empty emptyBecause(Dashboard dashboard, Panel panel, Filters requested, Filters filters,
+                               java.util.function.Predicate<Filters> hasRows) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        requested.allCodes().forEach((name, codes) -> {
+            if (dashboard.requiredFilters().contains(name)) {
+                kept.put(name, codes);
+            }
+        });
+        if (kept.size() < requested.allCodes().size()) {
+            Filters unfiltered = new Filters(requested.from(), requested.to(),
+                    kept.getOrDefault(FilterParser.SECTOR, List.of()), kept.getOrDefault(FilterParser.VILLAGE, List.of()),
+                    kept, requested.asOf()).and(panel.filters());
+            if (hasRows.test(unfiltered)) {
+                return new Empty("filtered", null, null);
+            }
+        }
+        List<String> details = panel.detail() == null ? List.of() : List.of(panel.detail());
+        Optional<MetricQueryService.DataSpan> span = queries.span(panel.metrics(), details, filters);
+        if (span.isEmpty()) {
+            return new Empty("none", null, null);
+        }
+        return new Empty(span.get().inRange() ? "panel" : "range", span.get().first().toString(),
+                span.get().last().toString());
+    }
+
+    /**
+     * Why a panel is empty: {@code reason} is {@code filtered}, {@code range}, {@code panel} or {@code none};
+     * {@code first} and {@code last} the months that have rows under the panel's filters, where there are any.
+     */
+    record Empty(String reason, String first, String last) {
     }
 
     /** {@code grain} replaces the panel's time dimension (a panel without one ignores it). */
@@ -252,6 +356,6 @@ class DashboardService {
     /** A panel's data: {@code columns} and {@code rows} as the query builder returns them, plus labels. */
     record PanelData(String dashboard, String panel, ChartType chart, Label title, Map<String, Object> filters,
                      List<QueryResult.Column> columns, List<List<Object>> rows, Map<String, List<Member>> labels,
-                     Panel.Drill drill, List<Kpi> kpis) {
+                     Panel.Drill drill, List<Kpi> kpis, Empty empty) {
     }
 }

@@ -54,6 +54,13 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
             {"reset", "恢复默认", "Reset"},
             {"loading", "加载中…", "Loading…"},
             {"noData", "无数据", "No data"},
+            {"empty.filtered", "所选时间范围内有数据，但都被当前筛选条件排除了", "The range has data, but the filters leave all of it out"},
+            {"empty.range", "所选时间范围内没有数据", "No data in the chosen range"},
+            {"empty.span", "有数据的月份：{0} 至 {1}", "Months with data: {0} to {1}"},
+            {"empty.panel", "所选时间范围内没有本图统计的这类记录", "The range holds no records of the kind this chart counts"},
+            {"empty.none", "还没有数据：请先导入台账", "No data yet: import the ledgers first"},
+            {"openedOnData", "默认时间范围 ({0} 至 {1}) 内没有数据，已打开有数据的最近 {4} 个月：{2} 至 {3}。",
+                    "The default range ({0} to {1}) holds no data; showing the latest {4} months with data: {2} to {3}."},
             {"error", "加载失败", "Failed to load"},
             {"unsupported", "不支持的图表类型", "Unsupported chart type"},
             {"saveImage", "保存为图片", "Save as image"},
@@ -83,6 +90,15 @@ record PageText(String lang, String htmlLang, String otherLang, Map<String, Stri
     /** One word; the key itself when missing, so a typo shows on the page instead of failing it. */
     public String w(String key) {
         return words.getOrDefault(key, key);
+    }
+
+    /** One word with its {@code {0}}, {@code {1}} … replaced by the arguments, in order. */
+    public String format(String key, Object... args) {
+        String result = w(key);
+        for (int i = 0; i < args.length; i++) {
+            result = result.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return result;
     }
 
     private static PageText of(int column, String lang, String htmlLang, String otherLang) {

@@ -33,11 +33,13 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final LedgerImportService imports;
     private final LedgerStager stager;
+    private final MissingRegions missingRegions;
     private int exitCode;
 
-    ImportCommand(LedgerImportService imports, LedgerStager stager) {
+    ImportCommand(LedgerImportService imports, LedgerStager stager, MissingRegions missingRegions) {
         this.imports = imports;
         this.stager = stager;
+        this.missingRegions = missingRegions;
     }
 
     @Override
@@ -106,6 +108,18 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         for (ImportService.Reject r : imports.rejects(status.id())) {
             System.out.printf("  %s%s 第 %d 行 [%s] %s: %s%n", r.fileName(), r.sheet() == null ? "" : " 工作表 " + r.sheet(),
                     r.row(), r.field(), blank(r.value()), r.reason());
+        }
+        List<MissingRegions.Missing> missing = status.rejected() > 0 ? missingRegions.of(status.id()) : List.of();
+        if (!missing.isEmpty()) {
+            // beside the ledger, as the inbox does: correct it, import it as regions, then this ledger again
+            Path ledger = file.toAbsolutePath();
+            Path filled = ledger.resolveSibling(ledger.getFileName() + ".missing-regions.xlsx");
+            try (java.io.OutputStream out = Files.newOutputStream(filled)) {
+                missingRegions.write(status.id(), out);
+            }
+            System.out.printf("  区划表中没有的村(社区) %d 个: %s%n  预填的区划台账: %s (核对后 import regions 导入，再重新导入本台账)%n",
+                    missing.size(), String.join("、", missing.stream().map(MissingRegions.Missing::name).distinct().toList()),
+                    filled);
         }
         if (!"COMPLETED".equals(status.status()) || status.rejected() > 0) {
             exitCode = 1;

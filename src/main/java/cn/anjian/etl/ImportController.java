@@ -32,14 +32,16 @@ class ImportController {
     private final ImportProgress progress;
     private final RejectReport reports;
     private final MappingProfiles profiles;
+    private final MissingRegions missingRegions;
 
     ImportController(LedgerImportService imports, LedgerStager stager, ImportProgress progress, RejectReport reports,
-                     MappingProfiles profiles) {
+                     MappingProfiles profiles, MissingRegions missingRegions) {
         this.imports = imports;
         this.stager = stager;
         this.progress = progress;
         this.reports = reports;
         this.profiles = profiles;
+        this.missingRegions = missingRegions;
     }
 
     /**
@@ -92,7 +94,8 @@ class ImportController {
     @GetMapping("/api/imports/{id}")
     ImportView status(@PathVariable long id) {
         ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
-        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE));
+        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE))
+                .withMissingRegions(s.rejected() > 0 ? missingRegions.of(id) : List.of());
     }
 
     /**
@@ -139,6 +142,24 @@ class ImportController {
                 .body(out -> reports.write(id, out));
     }
 
+    /**
+     * The villages this import rejected rows for as a regions ledger (the regions template, pre-filled) to correct
+     * and import; then importing the original ledger again loads those rows. 404 when no row was rejected so.
+     */
+    @GetMapping("/api/imports/{id}/missing-regions.xlsx")
+    ResponseEntity<StreamingResponseBody> missingRegions(@PathVariable long id) {
+        ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        if (s.rejected() == 0 || missingRegions.of(id).isEmpty()) {
+            throw new ImportNotFound(id, "导入 " + id + " 没有因“" + MissingRegions.UNKNOWN_VILLAGE + "”被拒收的行");
+        }
+        String download = "区划台账-补充-" + id + ".xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"missing-regions-" + id
+                        + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(download, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(HttpHeaders.CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(out -> missingRegions.write(id, out));
+    }
+
     /** The mapping profiles a file can be read through, for the upload page. */
     @GetMapping("/api/imports/profiles")
     List<Map<String, String>> profiles() {
@@ -173,10 +194,29 @@ class ImportController {
      */
     record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
                       long rejected, String message, String phase, int percent, Long added, Long updated,
-                      Long unchanged, Long removed, List<ImportService.Change> changes, long skipped) {
+                      Long unchanged, Long removed, List<ImportService.Change> changes, long skipped,
+                      List<String> missingRegions, String missingRegionsUrl) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
+
+        ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
+                   long rejected, String message, String phase, int percent, Long added, Long updated,
+                   Long unchanged, Long removed, List<ImportService.Change> changes, long skipped) {
+            this(id, kind, fileName, profile, status, read, written, rejected, message, phase, percent, added,
+                    updated, unchanged, removed, changes, skipped, List.of(), null);
+        }
+
+        /**
+         * With the villages rows were rejected for (missing from the regions ledger) and where the pre-filled
+         * regions ledger of them is downloaded.
+         */
+        ImportView withMissingRegions(List<MissingRegions.Missing> missing) {
+            return missing.isEmpty() ? this : new ImportView(id, kind, fileName, profile, status, read, written,
+                    rejected, message, phase, percent, added, updated, unchanged, removed, changes, skipped,
+                    missing.stream().map(MissingRegions.Missing::name).distinct().toList(),
+                    "/api/imports/" + id + "/missing-regions.xlsx");
+        }
 
         static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes) {
             long read = Math.max(s.read(), live == null ? 0 : live.rows());
@@ -254,6 +294,10 @@ class ImportController {
     static final class ImportNotFound extends RuntimeException {
         ImportNotFound(long id) {
             super("没有编号为 " + id + " 的导入");
+        }
+
+        ImportNotFound(long id, String message) {
+            super(message);
         }
     }
 }

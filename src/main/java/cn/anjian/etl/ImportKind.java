@@ -35,7 +35,8 @@ public enum ImportKind {
             col("is_crowded_place", "人员密集场所", false),
             col("address", "地址", false),
             col("contact_person", "联系人", false),
-            col("effective_date", "信息生效日期", false))),
+            col("effective_date", "信息生效日期", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     INSPECTIONS("inspections", "检查", List.of(
             col("inspection_no", "检查编号", true),
@@ -51,7 +52,8 @@ public enum ImportKind {
             col("led_by_leader", "领导带队", false),
             col("is_double_random", "双随机", false),
             col("hazards_found", "发现隐患数", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     HAZARDS("hazards", "隐患", List.of(
             col("hazard_no", "隐患编号", true),
@@ -82,7 +84,8 @@ public enum ImportKind {
                     "整改要求及措施", "整改意见", "整改建议"),
             col("responsible_person", "整改责任人", false, "责任人", "整改负责人"),
             col("inspectors", "检查人员", false, "检查人", "排查人员", "检查人员签字"),
-            col("document_no", "文书编号", false, "通知书编号", "整改通知书编号", "文书号", "通知书文号", "文号"))),
+            col("document_no", "文书编号", false, "通知书编号", "整改通知书编号", "文书号", "通知书文号", "文号"),
+            col("enterprise_id", "企业内部编号", false))),
 
     ENFORCEMENT("enforcement", "执法", List.of(
             col("case_no", "案件编号", true),
@@ -99,7 +102,8 @@ public enum ImportKind {
             col("fine_final", "实际罚款(元)", false),
             col("hazard_no", "关联隐患编号", false),
             col("inspection_no", "关联检查编号", false),
-            col("description", "情况说明", false))),
+            col("description", "情况说明", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     ACCIDENTS("accidents", "事故", List.of(
             col("accident_no", "事故编号", true),
@@ -114,7 +118,8 @@ public enum ImportKind {
             col("injuries", "受伤人数", false),
             col("direct_loss", "直接经济损失(元)", false),
             col("is_concealed", "是否瞒报", false),
-            col("description", "事故简况", false))),
+            col("description", "事故简况", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     DRILLS("drills", "应急演练", List.of(
             col("drill_no", "演练编号", false),
@@ -126,7 +131,8 @@ public enum ImportKind {
             col("scenario", "演练预案或科目", true),
             col("participants", "参加人数", false),
             col("organizer", "组织单位", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     TRAININGS("trainings", "安全培训", List.of(
             col("training_no", "培训记录编号", false),
@@ -140,7 +146,8 @@ public enum ImportKind {
             col("training_type", "培训类型", true),
             col("hours", "学时", false),
             col("passed", "考核合格", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     TIPOFFS("tipoffs", "举报投诉", List.of(
             col("tipoff_no", "举报编号", false),
@@ -156,7 +163,8 @@ public enum ImportKind {
             col("department", "承办单位", false),
             col("deadline_date", "办结期限", false),
             col("closed_date", "办结日期", false),
-            col("reward", "奖励金额(元)", false))),
+            col("reward", "奖励金额(元)", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     HEAD_DUTIES("head_duties", "企业负责人检查与述职", List.of(
             col("duty_no", "记录编号", false),
@@ -168,7 +176,8 @@ public enum ImportKind {
             col("head_name", "主要负责人", false),
             col("duty_type", "类别", true),
             col("hazards_found", "发现隐患数", false),
-            col("note", "备注", false))),
+            col("note", "备注", false),
+            col("enterprise_id", "企业内部编号", false))),
 
     DOOR_KNOCKS("door_knocks", "敲门行动", List.of(
             col("visit_no", "走访编号", false),

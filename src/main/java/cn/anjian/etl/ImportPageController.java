@@ -28,13 +28,15 @@ class ImportPageController {
     private final EtlBatchRepository batches;
     private final MappingProfiles profiles;
     private final TemplateWorkbook templates;
+    private final MissingRegions missingRegions;
 
     ImportPageController(LedgerImportService imports, EtlBatchRepository batches, MappingProfiles profiles,
-                         TemplateWorkbook templates) {
+                         TemplateWorkbook templates, MissingRegions missingRegions) {
         this.imports = imports;
         this.batches = batches;
         this.profiles = profiles;
         this.templates = templates;
+        this.missingRegions = missingRegions;
     }
 
     @GetMapping("/imports")
@@ -71,6 +73,7 @@ class ImportPageController {
         model.addAttribute("rejects", rejects.size() > 2000 ? rejects.subList(0, 2000) : rejects);
         model.addAttribute("rejectCount", rejects.size());
         model.addAttribute("changes", imports.changes(id, 20));
+        model.addAttribute("missingRegions", rejects.isEmpty() ? List.of() : missingRegions.of(id));
         return "imports/result";
     }
 

@@ -36,13 +36,15 @@ class InboxWatcher {
     private final LedgerStager stager;
     private final LedgerImportService imports;
     private final RejectReport reports;
+    private final MissingRegions missingRegions;
     private final java.util.Map<Path, Long> lastSeen = new java.util.HashMap<>();
 
     private final Clock clock;
 
     InboxWatcher(EtlProperties properties, LedgerStager stager, LedgerImportService imports, RejectReport reports,
-                 Clock clock) {
+                 MissingRegions missingRegions, Clock clock) {
         this.clock = clock;
+        this.missingRegions = missingRegions;
         this.properties = properties;
         this.stager = stager;
         this.imports = imports;
@@ -120,6 +122,12 @@ class InboxWatcher {
             // written while the file is still where the import read it: the report shows its rows as they stand
             try (OutputStream out = Files.newOutputStream(target.resolveSibling(target.getFileName() + ".rejects.xlsx"))) {
                 reports.write(status.id(), out);
+            }
+            if (!missingRegions.of(status.id()).isEmpty()) {
+                try (OutputStream out = Files.newOutputStream(
+                        target.resolveSibling(target.getFileName() + ".missing-regions.xlsx"))) {
+                    missingRegions.write(status.id(), out);
+                }
             }
         }
         Files.move(working, target, StandardCopyOption.REPLACE_EXISTING);

@@ -132,14 +132,22 @@ final class LoadPlans {
         b.value("address", "${address}");
         b.value("contact_person", "${contact_person}");
         b.plannedDate("effective_date", false);
-        b.value("enterprise_code",
-                "coalesce(credit_code, 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
+        b.enterpriseId();
+        // keyed by credit code; else by the ledger's own number within the town; else by name and village
+        b.value("enterprise_code", "coalesce(credit_code, CASE WHEN enterprise_id_key IS NOT NULL THEN 'L'"
+                + " || getvariable('region_town')[region_code] || '-' || CASE WHEN"
+                + " regexp_full_match(enterprise_id, '[0-9A-Za-z_.-]{1,40}') THEN enterprise_id"
+                + " ELSE substr(md5(enterprise_id), 1, 16) END END,"
+                + " 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
+        b.check("enterprise_id", "getvariable('alias_enterprise_id')[enterprise_id_key] <> enterprise_code",
+                "企业内部编号在本乡镇已被另一家生产经营单位使用");
         String attributesDiffer = """
                 (d.credit_code IS DISTINCT FROM s.credit_code OR d.enterprise_name IS DISTINCT FROM s.enterprise_name
                  OR d.region_code IS DISTINCT FROM s.region_code OR d.sector_code IS DISTINCT FROM s.sector_code
                  OR d.scale IS DISTINCT FROM s.scale OR d.is_high_risk IS DISTINCT FROM s.is_high_risk
                  OR d.is_key IS DISTINCT FROM s.is_key OR d.is_crowded_place IS DISTINCT FROM s.is_crowded_place
-                 OR d.address IS DISTINCT FROM s.address OR d.contact_person IS DISTINCT FROM s.contact_person)""";
+                 OR d.address IS DISTINCT FROM s.address OR d.contact_person IS DISTINCT FROM s.contact_person
+                 OR d.ledger_id IS DISTINCT FROM s.enterprise_id)""";
         // both updates below rewrite only the current version of an enterprise whose attributes differ
         var target = new LoadPlan.Target("dim_enterprise", List.of("enterprise_code", "valid_from"), "t.is_current",
                 attributesDiffer.replace("d.", "t."));
@@ -149,7 +157,8 @@ final class LoadPlans {
                 UPDATE dim_enterprise d SET credit_code = s.credit_code, enterprise_name = s.enterprise_name,
                     region_code = s.region_code, sector_code = s.sector_code, scale = s.scale,
                     is_high_risk = s.is_high_risk, is_key = s.is_key, is_crowded_place = s.is_crowded_place,
-                    address = s.address, contact_person = s.contact_person, batch_id = s.batch_id
+                    address = s.address, contact_person = s.contact_person, ledger_id = s.enterprise_id,
+                    batch_id = s.batch_id
                 FROM ${accepted} s
                 WHERE d.enterprise_code = s.enterprise_code AND d.is_current
                   AND coalesce(s.effective_date, anj_today()) <= d.valid_from AND %1$s;
@@ -158,12 +167,14 @@ final class LoadPlans {
                 WHERE d.enterprise_code = s.enterprise_code AND d.is_current
                   AND coalesce(s.effective_date, anj_today()) > d.valid_from AND %1$s;
                 INSERT INTO dim_enterprise (enterprise_code, valid_from, valid_to, is_current, credit_code, enterprise_name,
-                    region_code, sector_code, scale, is_high_risk, is_key, is_crowded_place, address, contact_person, batch_id)
+                    region_code, sector_code, scale, is_high_risk, is_key, is_crowded_place, address, contact_person, ledger_id,
+                    batch_id)
                 SELECT s.enterprise_code,
                        CASE WHEN EXISTS (SELECT 1 FROM dim_enterprise o WHERE o.enterprise_code = s.enterprise_code)
                             THEN coalesce(s.effective_date, anj_today()) ELSE coalesce(s.effective_date, DATE '1900-01-01') END,
                        DATE '9999-12-31', true, s.credit_code, s.enterprise_name, s.region_code, s.sector_code, s.scale,
-                       s.is_high_risk, s.is_key, s.is_crowded_place, s.address, s.contact_person, s.batch_id
+                       s.is_high_risk, s.is_key, s.is_crowded_place, s.address, s.contact_person, s.enterprise_id,
+                       s.batch_id
                 FROM ${accepted} s
                 WHERE NOT EXISTS (SELECT 1 FROM dim_enterprise d WHERE d.enterprise_code = s.enterprise_code AND d.is_current);
                 """.formatted(attributesDiffer);
@@ -187,7 +198,7 @@ final class LoadPlans {
         b.yesNoCheck("is_double_random");
         b.count("hazards_found");
         b.value("note", "${note}");
-        b.value("enterprise_code", "credit_code");
+        b.enterpriseLink();
         return b.buildFact(ImportKind.INSPECTIONS, "fact_inspection", "inspection_no", List.of("inspection_no",
                 "inspection_date", "region_code", "enterprise_code", "target_name", "sector_code", "department_code",
                 "inspection_type", "inspector", "led_by_leader", "is_double_random", "hazards_found", "note"));
@@ -229,7 +240,7 @@ final class LoadPlans {
         b.value("responsible_person", "${responsible_person}");
         b.value("inspectors", "${inspectors}");
         b.value("document_no", "${document_no}");
-        b.value("enterprise_code", "credit_code");
+        b.enterpriseLink();
         b.value("open_until", "anj_open_until(rectified_date, closed_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
                 "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
@@ -259,7 +270,7 @@ final class LoadPlans {
         b.value("hazard_no", "${hazard_no}");
         b.value("inspection_no", "${inspection_no}");
         b.value("description", "${description}");
-        b.value("enterprise_code", "credit_code");
+        b.enterpriseLink();
         return b.buildFact(ImportKind.ENFORCEMENT, "fact_enforcement", "case_no", List.of("case_no", "action_date",
                 "enterprise_code", "target_name", "region_code", "sector_code", "department_code", "action_code",
                 "ladder_stage", "fine_proposed_yuan", "fine_final_yuan", "hazard_no", "inspection_no", "description"));
@@ -279,7 +290,7 @@ final class LoadPlans {
         b.amount("direct_loss", "direct_loss_yuan");
         b.yesNo("is_concealed");
         b.value("description", "${description}");
-        b.value("enterprise_code", "credit_code");
+        b.enterpriseLink();
         return b.buildFact(ImportKind.ACCIDENTS, "fact_accident", "accident_no", List.of("accident_no",
                 "accident_date", "region_code", "sector_code", "enterprise_code", "accident_level", "deaths",
                 "injuries", "direct_loss_yuan", "is_concealed", "description"));
@@ -326,8 +337,10 @@ final class LoadPlans {
         b.region();
         b.code("sector", "sector", "sector_code", true);
         b.creditCode();
-        b.value("enterprise_code", "coalesce(getvariable('alias_enterprise')[credit_code],"
-                + " getvariable('alias_enterprise')[${enterprise_name}])");
+        b.enterpriseId();
+        b.value("enterprise_code", "coalesce(getvariable('alias_enterprise_id')[enterprise_id_key],"
+                + " getvariable('alias_enterprise')[credit_code], getvariable('alias_enterprise')[${enterprise_name}])");
+        b.unknownEnterpriseId();
         b.value("target_name", "coalesce(${enterprise_name}, credit_code)");
         b.text("content", true);
         b.value("substantiated", "CAST(getvariable('alias_yes_no')[${substantiated}] AS BOOLEAN)");
@@ -492,7 +505,12 @@ final class LoadPlans {
             value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', ${town}, ${village})],"
                     + " getvariable('alias_region')[${village}])");
             check("village", "${village} IS NULL", "必填项为空");
-            check("village", "${village} IS NOT NULL AND region_code IS NULL", "未知的村(社区): 区划表中没有");
+            // the town the ledger names rides along in the reason: the pre-filled regions ledger (MissingRegions)
+            // puts the missing village under it
+            checks.add(new LoadPlan.Check("village", "${village} IS NOT NULL AND region_code IS NULL",
+                    MissingRegions.UNKNOWN_VILLAGE, "'" + MissingRegions.UNKNOWN_VILLAGE + "' || CASE WHEN ${town}"
+                    + " IS NOT NULL THEN '" + MissingRegions.TOWN_OPEN + "' || ${town} || '"
+                    + MissingRegions.TOWN_CLOSE + "' ELSE '' END"));
         }
 
         void yesNo(String field) {
@@ -528,15 +546,45 @@ final class LoadPlans {
          */
         void enterprise(boolean required) {
             creditCode();
-            value("enterprise_code", "coalesce(getvariable('alias_enterprise')[credit_code],"
-                    + " getvariable('alias_enterprise')[${enterprise_name}])");
+            enterpriseId();
+            value("enterprise_code", "coalesce(getvariable('alias_enterprise_id')[enterprise_id_key],"
+                    + " getvariable('alias_enterprise')[credit_code], getvariable('alias_enterprise')[${enterprise_name}])");
             value("target_name", "${enterprise_name}");
             if (required) {
-                check("enterprise_name", "${enterprise_name} IS NULL AND credit_code IS NULL",
-                        "必填项为空 (填写单位名称或统一社会信用代码)");
+                check("enterprise_name", "${enterprise_name} IS NULL AND credit_code IS NULL AND enterprise_id IS NULL",
+                        "必填项为空 (填写单位名称、统一社会信用代码或企业内部编号)");
             }
+            unknownEnterpriseId();
             check("enterprise_name", "(${enterprise_name} IS NOT NULL OR credit_code IS NOT NULL)"
-                    + " AND enterprise_code IS NULL", "未知的生产经营单位: 生产经营单位台账中没有这个名称或信用代码");
+                    + " AND enterprise_id IS NULL AND enterprise_code IS NULL",
+                    "未知的生产经营单位: 生产经营单位台账中没有这个名称或信用代码");
+        }
+
+        /**
+         * The ledger's own number of an enterprise (企业内部编号), which is unique within a town: as a lookup key,
+         * the code of the row's town and the number. Needs {@link #region()} first.
+         */
+        void enterpriseId() {
+            value("enterprise_id", "${enterprise_id}");
+            value("enterprise_id_key", "CASE WHEN enterprise_id IS NOT NULL"
+                    + " THEN getvariable('region_town')[region_code] || '|' || enterprise_id END");
+        }
+
+        /**
+         * The enterprise a fact is about: by the ledger's own number within the row's town where the row carries one
+         * (an enterprise the ledger keys so has no credit code), else by the credit code as the ledger writes it.
+         */
+        void enterpriseLink() {
+            enterpriseId();
+            value("enterprise_code", "coalesce(getvariable('alias_enterprise_id')[enterprise_id_key], credit_code)");
+            unknownEnterpriseId();
+        }
+
+        /** A number the town's enterprise ledger does not have is refused, so the row never links to nothing. */
+        void unknownEnterpriseId() {
+            check("enterprise_id", "enterprise_id_key IS NOT NULL"
+                    + " AND getvariable('alias_enterprise_id')[enterprise_id_key] IS NULL",
+                    "未知的企业内部编号: 本乡镇的生产经营单位台账中没有这个编号");
         }
 
         void yesNoCheck(String field) {

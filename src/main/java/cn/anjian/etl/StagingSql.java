@@ -69,6 +69,15 @@ final class StagingSql {
                         UNION ALL SELECT enterprise_code, enterprise_code FROM dim_enterprise WHERE is_current
                         UNION ALL SELECT enterprise_name, enterprise_code FROM dim_enterprise WHERE is_current)
                     GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        // the ledger's own enterprise numbers (企业内部编号), unique within a town: "town code|number" → enterprise
+        sql.add("""
+                SET VARIABLE alias_enterprise_id = (SELECT map(list(k), list(v)) FROM (
+                    SELECT r.town_code || '|' || e.ledger_id AS k, min(e.enterprise_code) AS v
+                    FROM dim_enterprise e JOIN dim_region r ON r.region_code = e.region_code
+                    WHERE e.is_current AND e.ledger_id IS NOT NULL AND r.town_code IS NOT NULL
+                    GROUP BY ALL HAVING count(DISTINCT e.enterprise_code) = 1))""");
+        sql.add("SET VARIABLE region_town = (SELECT map(list(region_code), list(town_code)) FROM dim_region"
+                + " WHERE region_level = 'village' AND town_code IS NOT NULL)");
         sql.add("""
                 SET VARIABLE alias_town = (SELECT map(list(k), list(v)) FROM (
                     SELECT k, min(v) AS v FROM (

@@ -64,6 +64,16 @@ public class TemplateWorkbook {
 
     /** Writes the template of {@code kind}. */
     public void write(ImportKind kind, OutputStream out) throws IOException {
+        write(kind, List.of(), List.of(), out);
+    }
+
+    /**
+     * Writes the template of {@code kind} filled in: {@code rows} (cells by field) in place of the example row, and
+     * {@code notes} (lines of the 说明 sheet: column, blank, text) saying where they came from. Without rows it is
+     * the blank template with its example row.
+     */
+    void write(ImportKind kind, List<Map<String, String>> rows, List<String[]> notes, OutputStream out)
+            throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet ledger = book.createSheet(kind.labelZh() + "台账");
             Sheet lists = book.createSheet("代码表");
@@ -83,10 +93,17 @@ public class TemplateWorkbook {
                 List<String> values = values(column.field());
                 accepted.put(column.header(), values);
                 String value = exampleValue(column, values);
-                Cell e = sample.createCell(c);
-                // the first column is the record's number (or code): the mark goes there
-                e.setCellValue(c == 0 ? EXAMPLE_MARK + (value.isEmpty() ? "2026-001" : value) : value);
-                e.setCellStyle(example);
+                if (rows.isEmpty()) {
+                    Cell e = sample.createCell(c);
+                    // the first column is the record's number (or code): the mark goes there
+                    e.setCellValue(c == 0 ? EXAMPLE_MARK + (value.isEmpty() ? "2026-001" : value) : value);
+                    e.setCellStyle(example);
+                }
+                for (int r = 0; r < rows.size(); r++) {
+                    Row filled = r == 0 ? sample : ledger.getRow(r + 1) == null ? ledger.createRow(r + 1)
+                            : ledger.getRow(r + 1);
+                    filled.createCell(c).setCellValue(rows.get(r).getOrDefault(column.field(), ""));
+                }
                 ledger.setColumnWidth(c, Math.max(10, column.header().length() * 2 + 4) * 256);
                 if (!values.isEmpty()) {
                     dropDown(ledger, lists, c, values);
@@ -94,7 +111,7 @@ public class TemplateWorkbook {
             }
             ledger.createFreezePane(0, 1);
             book.setSheetHidden(book.getSheetIndex(lists), true);
-            writeHelp(help, bold, kind, accepted);
+            writeHelp(help, bold, kind, accepted, !rows.isEmpty(), notes);
             book.write(out);
         }
     }
@@ -123,7 +140,8 @@ public class TemplateWorkbook {
         if (COUNTS.contains(field)) {
             return "1";
         }
-        if (field.endsWith("_no") || field.equals("town") || field.equals("credit_code") || field.endsWith("_code")) {
+        if (field.endsWith("_no") || field.equals("town") || field.equals("credit_code") || field.endsWith("_code")
+                || field.equals("enterprise_id")) {
             return "";
         }
         return column.header() + "（示例）";
@@ -146,7 +164,8 @@ public class TemplateWorkbook {
         ledger.addValidationData(validation);
     }
 
-    private static void writeHelp(Sheet help, CellStyle bold, ImportKind kind, Map<String, List<String>> accepted) {
+    private static void writeHelp(Sheet help, CellStyle bold, ImportKind kind, Map<String, List<String>> accepted,
+                                  boolean filled, List<String[]> notes) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"列名", "必填", "可填的值或格式"});
         for (ImportKind.Column column : kind.columns()) {
@@ -155,7 +174,10 @@ public class TemplateWorkbook {
                     values.isEmpty() ? format(column.field()) : String.join("、", values)});
         }
         lines.add(new String[] {});
-        lines.add(new String[] {"示例行", "", "第 2 行是示例 (第一格以「" + EXAMPLE_MARK + "」开头)，导入时自动跳过；可直接改写或删除"});
+        lines.addAll(notes);
+        if (!filled) {
+            lines.add(new String[] {"示例行", "", "第 2 行是示例 (第一格以「" + EXAMPLE_MARK + "」开头)，导入时自动跳过；可直接改写或删除"});
+        }
         lines.add(new String[] {"日期", "", "2023-01-03、2023/1/3、2023.1.3、2023年1月3日 或 Excel 日期"});
         lines.add(new String[] {"金额", "", "元；也可写 1,200元 或 2.5万元"});
         for (int r = 0; r < lines.size(); r++) {
@@ -186,6 +208,9 @@ public class TemplateWorkbook {
         }
         if (field.equals("credit_code")) {
             return "18 位统一社会信用代码";
+        }
+        if (field.equals("enterprise_id")) {
+            return "台账自己的单位编号，本乡镇内唯一 (没有统一社会信用代码的单位以它为准)";
         }
         return "文字";
     }

@@ -2,13 +2,16 @@ package cn.anjian.semantic;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -168,6 +171,56 @@ public class MetricQueryService {
             }
         }
         return new QueryResult(columns, rows, labels);
+    }
+
+    /**
+     * When the facts behind these metrics and detail views have rows, under the filters' codes and the user's row
+     * scope, at any time: the first and last month with a row, and whether the filters' own range holds one. Empty
+     * when there is no such row at all. A dashboard asks it to open on the months that have data, and an empty panel
+     * to say why it is empty.
+     */
+    public Optional<DataSpan> span(Collection<String> metricIds, Collection<String> detailIds, Filters filters) {
+        Set<Source> facts = new LinkedHashSet<>();
+        for (String id : metricIds) {
+            metric(id).variants().forEach(v -> facts.addAll(v.source().facts()));
+        }
+        for (String id : detailIds) {
+            catalog.detail(id).ifPresent(view -> facts.addAll(view.source().facts()));
+        }
+        Filters anyTime = filters.withRange(YearMonth.of(1900, 1), YearMonth.of(2999, 12));
+        LocalDate from = filters.from().atDay(1);
+        LocalDate until = filters.to().plusMonths(1).atDay(1);
+        LocalDate first = null;
+        LocalDate last = null;
+        boolean inRange = false;
+        for (Source source : facts) {
+            From f = new From(source, filters.asOfOr(today()));
+            Condition where = anyTime.on(f, catalog).and(scope(f, scope));
+            Field<LocalDate> time = source.time();
+            Record r = dsl.select(DSL.min(time), DSL.max(time),
+                            DSL.count().filterWhere(time.ge(from).and(time.lt(until))))
+                    .from(f.table()).where(where).fetchOne();
+            LocalDate min = r == null ? null : r.get(0, LocalDate.class);
+            if (min == null) {
+                continue;
+            }
+            LocalDate max = r.get(1, LocalDate.class);
+            first = first == null || min.isBefore(first) ? min : first;
+            last = last == null || max.isAfter(last) ? max : last;
+            inRange |= r.get(2, Integer.class) > 0;
+        }
+        return first == null ? Optional.empty()
+                : Optional.of(new DataSpan(YearMonth.from(first), YearMonth.from(last), inRange));
+    }
+
+    /**
+     * The months that have rows.
+     *
+     * @param first   the first month with a row
+     * @param last    the last month with a row
+     * @param inRange whether the asked range holds a row
+     */
+    public record DataSpan(YearMonth first, YearMonth last, boolean inRange) {
     }
 
     /** Every member of a time dimension over the filters' months, in order (to fill gaps in sparklines). */

@@ -1,6 +1,7 @@
 package cn.anjian.semantic;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -176,6 +177,22 @@ public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain
         Objects.requireNonNull(own, "own");
         columns = Map.copyOf(columns);
     }
+
+    /**
+     * The fact tables whose rows this source's rows stand for: a fact source itself, a mart its facts. A mart is no
+     * evidence of data: the units × months mart has a row for every month up to today, checks or not, so "does the
+     * range hold any rows" ({@link MetricQueryService#span}) asks the facts.
+     */
+    public List<Source> facts() {
+        return FACTS_BEHIND_MARTS.getOrDefault(id, List.of(this));
+    }
+
+    private static final Map<String, List<Source>> FACTS_BEHIND_MARTS = Map.of(
+            HAZARD_MONTH.id(), List.of(HAZARD),
+            UNIT_MONTH.id(), List.of(INSPECTION),
+            KEY_ENTERPRISE_YEAR.id(), List.of(INSPECTION),
+            TASK_UNIT_MONTH.id(), List.of(TASK_PROGRESS),
+            ABOVE_SCALE_QUARTER.id(), List.of(DRILL, HEAD_DUTY));
 
     /**
      * DuckDB's row id of the source's own rows: a detail list picks its page of row ids first and reads the

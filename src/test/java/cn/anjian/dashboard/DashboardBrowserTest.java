@@ -723,8 +723,13 @@ class DashboardBrowserTest {
 
         assertThat(browser.findElement(By.cssSelector("#panel-by-sector")).getDomAttribute("data-state"))
                 .isEqualTo("empty");
-        assertThat(browser.findElement(By.cssSelector("#panel-by-sector .state")).getText()).isEqualTo("无数据");
-        assertThat(browser.findElement(By.cssSelector("#panel-villages .state")).getText()).isEqualTo("无数据");
+        // it says why: nothing in the range, and which months have data
+        String months = jdbc.queryForObject("SELECT strftime(min(found_date), '%Y-%m') || ' 至 '"
+                + " || strftime(max(found_date), '%Y-%m') FROM fact_hazard", String.class);
+        assertThat(browser.findElement(By.cssSelector("#panel-by-sector .state")).getText())
+                .isEqualTo("无数据: 所选时间范围内没有数据 (有数据的月份：" + months + ")");
+        assertThat(browser.findElement(By.cssSelector("#panel-villages .state")).getText())
+                .isEqualTo("无数据: 所选时间范围内没有数据 (有数据的月份：" + months + ")");
         assertThat(severeConsoleMessages()).isEmpty();
     }
 

@@ -41,7 +41,7 @@ class DemoCountyTest {
     static final String COUNTY = DemoTown.COUNTY_CODE;
     static final Path FOLDER = folder();
     /** The reasons the demo dirt gets: a clerk reads each as what to fix. */
-    static final String CLERKS_REASONS = "未知的村\\(社区\\): 区划表中没有|整改期限早于发现日期|不是有效金额"
+    static final String CLERKS_REASONS = "未知的村\\(社区\\): 区划表中没有(（所属乡镇: .*）)?|整改期限早于发现日期|不是有效金额"
             + "|与(工作表「.*」)?第 \\d+ 行的编号重复|同一编号在(工作表「.*」)?第 \\d+ 行有更新的记录，以该行为准";
 
     @DynamicPropertySource

@@ -84,7 +84,7 @@ class CampaignImportTest {
         check(ImportKind.DRILLS, "fact_drill", rows, 2,
                 tuple(4L, "单位名称", "未知的生产经营单位: 生产经营单位台账中没有这个名称或信用代码"),
                 tuple(5L, "演练预案或科目", "必填项为空"),
-                tuple(6L, "单位名称", "必填项为空 (填写单位名称或统一社会信用代码)"),
+                tuple(6L, "单位名称", "必填项为空 (填写单位名称、统一社会信用代码或企业内部编号)"),
                 tuple(6L, "参加人数", "不是整数"));
         Map<String, Object> first = jdbc.queryForMap("SELECT * FROM fact_drill WHERE drill_no = 'YL-T-1'");
         assertThat(first).containsEntry("region_code", "341525106201").containsEntry("participants", 35)

@@ -45,6 +45,9 @@ class ImportCommandTest {
     @Autowired
     LedgerStager stager;
 
+    @Autowired
+    MissingRegions missingRegions;
+
     record Run(int exitCode, String out, String err) {
     }
 
@@ -62,6 +65,25 @@ class ImportCommandTest {
         assertThat(second.out()).contains("COMPLETED").contains("映射方案 template-hazards")
                 .contains("新增 0 条，更新 1 条，未变 0 条，拒收 0 条")
                 .contains("更新 CLI-1 [隐患描述] 灭火器过期 → 灭火器已过期两年");
+    }
+
+    @Test
+    void rowsOfVillagesTheRegionsLedgerLacksLeaveAPreFilledRegionsLedgerBesideTheFile() throws IOException {
+        assertThat(run("import", "regions", write("regions.csv", ImportJobTest.REGIONS, StandardCharsets.UTF_8)).exitCode()).isZero();
+        String header = String.join(",", ImportKind.HAZARDS.headers()) + "\n";
+        String ledger = write("c.csv", header + "CLI-9,2023-04-01,诸佛庵镇,新丰村,某商店,,消防,灭火器过期,一般,,,,,,,,,,,,,,\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("import", "hazards", ledger);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        Path filled = Path.of(ledger + ".missing-regions.xlsx");
+        assertThat(run.out()).contains("区划表中没有的村(社区) 1 个: 新丰村").contains(filled.toAbsolutePath().toString());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(filled))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("新丰村");
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("村");
+        }
     }
 
     @Test
@@ -90,7 +112,7 @@ class ImportCommandTest {
         PrintStream oldErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        ImportCommand command = new ImportCommand(imports, stager);
+        ImportCommand command = new ImportCommand(imports, stager, missingRegions);
         try {
             command.run(new DefaultApplicationArguments(args));
         } finally {

@@ -128,7 +128,7 @@ class ImportJobTest {
         assertThat(rejects).extracting(ImportService.Reject::row, ImportService.Reject::field, ImportService.Reject::reason)
                 .contains(
                         org.assertj.core.groups.Tuple.tuple(4L, "发现日期", LoadPlans.DATE_FORMS),
-                        org.assertj.core.groups.Tuple.tuple(5L, "村(社区)", "未知的村(社区): 区划表中没有"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "村(社区)", "未知的村(社区): 区划表中没有（所属乡镇: 诸佛庵镇）"),
                         org.assertj.core.groups.Tuple.tuple(6L, "隐患编号", "必填项为空"),
                         org.assertj.core.groups.Tuple.tuple(7L, "整改期限", "整改期限早于发现日期"),
                         org.assertj.core.groups.Tuple.tuple(7L, "整改资金(元)", "金额不能为负数"),

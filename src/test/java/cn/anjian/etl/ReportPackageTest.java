@@ -92,6 +92,9 @@ class ReportPackageTest {
     LedgerStager stager;
 
     @Autowired
+    MissingRegions missingRegions;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -314,7 +317,7 @@ class ReportPackageTest {
         PrintStream old = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        ImportCommand command = new ImportCommand(ledgerImports, stager);
+        ImportCommand command = new ImportCommand(ledgerImports, stager, missingRegions);
         try {
             command.run(new DefaultApplicationArguments(args));
         } finally {
