@@ -89,7 +89,9 @@ enum Fact {
     /** Columns every fact has, from its dimensions (a method: enum constants cannot read static fields). */
     private static Map<String, Column> shared() {
         return Map.of("town", text("t.region_name"), "village", text("v.region_name"),
-                "sector", text("s.name_zh"), "department", text("d.name_zh"));
+                "sector", text("s.name_zh"), "department", text("d.name_zh"),
+                "enterprise_id", text("(SELECT e.ledger_id FROM dim_enterprise e"
+                        + " WHERE e.enterprise_code = f.enterprise_code AND e.is_current)"));
     }
 
     private final String code;
