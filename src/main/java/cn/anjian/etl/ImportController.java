@@ -82,7 +82,15 @@ class ImportController {
     @GetMapping("/api/imports/{id}")
     ImportView status(@PathVariable long id) {
         ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
-        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE));
+        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE),
+                imports.warnings(id, ImportView.WARNINGS));
+    }
+
+    /** Everything the import had to assume: about the file (row null) first, then row by row. */
+    @GetMapping("/api/imports/{id}/warnings")
+    List<ImportService.Warning> warnings(@PathVariable long id) {
+        imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        return imports.warnings(id, 10_000);
     }
 
     /**
@@ -98,7 +106,7 @@ class ImportController {
             throw new BadImportRequest("reason", "请写明撤销原因 (参数 reason)");
         }
         ImportService.ImportStatus s = imports.withdraw(id, reason, chain, user == null ? null : user.getName());
-        return ImportView.of(s, null, List.of());
+        return ImportView.of(s, null, List.of(), List.of());
     }
 
     @ExceptionHandler(ImportService.WithdrawalRefused.class)
@@ -158,22 +166,30 @@ class ImportController {
 
     /**
      * What the progress bar polls and the API answers: the import with its live phase and percent, and once loaded
-     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after).
+     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after); how many
+     * loaded rows carry a warning and how many cells were filled from merged regions, with the first warnings
+     * (those about the file first: a profile column not found is never silent).
      */
     record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
                       long rejected, String message, String phase, int percent, Long added, Long updated,
-                      Long unchanged, List<ImportService.Change> changes) {
+                      Long unchanged, List<ImportService.Change> changes, long warned, long cellsFilled,
+                      List<ImportService.Warning> warnings) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
 
-        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes) {
+        /** How many warnings the answer shows (all of them: GET /api/imports/{id}/warnings). */
+        static final int WARNINGS = 20;
+
+        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes,
+                             List<ImportService.Warning> warnings) {
             long read = Math.max(s.read(), live == null ? 0 : live.rows());
             String phase = "STARTED".equals(s.status()) && live != null ? live.phase().labelZh : s.statusZh();
             ImportService.Changes c = s.changes();
             return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
-                    c == null ? null : c.updated(), c == null ? null : c.unchanged(), changes);
+                    c == null ? null : c.updated(), c == null ? null : c.unchanged(), changes, s.warned(),
+                    s.cellsFilled(), warnings);
         }
     }
 

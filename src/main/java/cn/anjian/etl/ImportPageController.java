@@ -70,6 +70,7 @@ class ImportPageController {
         model.addAttribute("rejects", rejects.size() > 2000 ? rejects.subList(0, 2000) : rejects);
         model.addAttribute("rejectCount", rejects.size());
         model.addAttribute("changes", imports.changes(id, 20));
+        model.addAttribute("warnings", imports.warnings(id, 500));
         return "imports/result";
     }
 

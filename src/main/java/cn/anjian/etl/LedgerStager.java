@@ -46,8 +46,15 @@ class LedgerStager {
         this.progress = progress;
     }
 
-    /** What a stage step found: records read and the profile that read them. */
-    record Staged(long read, MappingProfile profile) {
+    /**
+     * What a stage step found: records read, the profile that read them, what the result should say about the file
+     * (sheet-level warnings) and how many cells were filled from merged regions.
+     */
+    record Staged(long read, MappingProfile profile, List<LedgerMapper.Note> notes, long cellsFilled) {
+
+        Staged(long read, MappingProfile profile) {
+            this(read, profile, List.of(), 0);
+        }
     }
 
     /** Which profile reads a file (header rows only): for the upload's immediate answer and "let the profile decide". */
@@ -137,11 +144,16 @@ class LedgerStager {
         progress.phase(batchId, ImportProgress.Phase.STAGING);
         log.info("Import {}: {} converted in Java through profile {} ({} records, {} ms)", batchId, fileName,
                 mapper.chosen().name(), mapper.records(), (System.nanoTime() - started) / 1_000_000);
+        // the fields the ledger has (a column, a constant, a derived key): the others are "not in the ledger"
         Map<String, String> columns = new LinkedHashMap<>();
+        java.util.Set<String> present = mapper.presentFields();
         for (ImportKind.Column c : kind.columns()) {
-            columns.put(c.field(), c.field());
+            if (present.contains(c.field()) || c.field().equals(mapper.chosen().keyField())) {
+                columns.put(c.field(), c.field());
+            }
         }
-        return build(batchId, mapper.chosen(), csv, columns, true, ',', fileName);
+        Staged staged = build(batchId, mapper.chosen(), csv, columns, List.of(), true, ',', fileName);
+        return new Staged(staged.read(), staged.profile(), List.copyOf(mapper.notes()), mapper.cellsFilled());
     }
 
     private Staged fastPath(long batchId, LedgerMapper header, Path csv, char delimiter, String fileName) {
@@ -153,8 +165,16 @@ class LedgerStager {
                 columns.put(field, duckNames.get(index));
             }
         });
+        // the file's other columns are kept with the rows (extra)
+        List<String> extra = new java.util.ArrayList<>();
+        java.util.Collection<Integer> taken = header.placedColumns().values();
+        for (int i = 0; i < duckNames.size(); i++) {
+            if (!taken.contains(i) && header.headerNames().containsKey(i)) {
+                extra.add(duckNames.get(i));
+            }
+        }
         long t = System.nanoTime();
-        Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter, fileName);
+        Staged staged = build(batchId, header.chosen(), csv, columns, extra, false, delimiter, fileName);
         log.info("Import {}: stage table of {} rows built in {} ms", batchId, staged.read(), (System.nanoTime() - t) / 1_000_000);
         if (staged.read() == 0) {
             throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
@@ -163,13 +183,14 @@ class LedgerStager {
     }
 
     private Staged build(long batchId, MappingProfile profile, Path csv, Map<String, String> columns,
-                         boolean explicitRows, char delimiter, String fileName) {
+                         List<String> extra, boolean explicitRows, char delimiter, String fileName) {
         jdbc.execute(WarehouseToday.variable(clock));
         for (String sql : StagingSql.aliasVariables(profile)) {
             jdbc.execute(sql);
         }
         try {
-            jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, explicitRows, delimiter));
+            jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, extra, explicitRows,
+                    delimiter));
         } catch (org.springframework.dao.DataAccessException e) {
             throw ImportFailure.unreadable(fileName, e);
         }
@@ -221,6 +242,11 @@ class LedgerStager {
         @Override
         public void endSheet() {
             mapper.endSheet();
+        }
+
+        @Override
+        public void mergedRegions(List<org.apache.poi.ss.util.CellRangeAddress> regions) {
+            mapper.mergedRegions(regions);
         }
     }
 
