@@ -15,7 +15,7 @@ CREATE TABLE etl_warning (
 ALTER TABLE etl_batch ADD COLUMN rows_warned BIGINT;
 ALTER TABLE etl_batch ADD COLUMN cells_filled BIGINT;
 
--- 五落实 and 是否公布 a ledger never had stay unknown (NULL) instead of 否.
+-- 五落实 and 是否公布 a ledger leaves blank, or never had, stay unknown (NULL) instead of 否 (as 考核合格 in V015).
 ALTER TABLE fact_hazard ALTER COLUMN wl_responsibility DROP NOT NULL;
 ALTER TABLE fact_hazard ALTER COLUMN wl_measures DROP NOT NULL;
 ALTER TABLE fact_hazard ALTER COLUMN wl_funds DROP NOT NULL;

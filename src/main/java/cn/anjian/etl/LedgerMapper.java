@@ -54,7 +54,6 @@ final class LedgerMapper implements LedgerRows.Sink {
     private int sheetsMatched;
     private final List<String> sheetsSkipped = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
-    private final java.util.Set<String> presentFields = new java.util.LinkedHashSet<>();
     private long cellsFilled;
 
     // the closest miss, for the error when nothing matches
@@ -141,15 +140,6 @@ final class LedgerMapper implements LedgerRows.Sink {
         return notes;
     }
 
-    /** The fields some sheet has a column for (or the profile a constant). */
-    java.util.Set<String> presentFields() {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>(presentFields);
-        if (chosen != null) {
-            all.addAll(chosen.constants().keySet());
-        }
-        return all;
-    }
-
     /** Cells filled from merged regions, in all sheets. */
     long cellsFilled() {
         return cellsFilled;
@@ -204,7 +194,6 @@ final class LedgerMapper implements LedgerRows.Sink {
     public void endSheet() {
         if (placed != null) {
             sheetsMatched++;
-            presentFields.addAll(placed.keySet());
             noteColumns();
             if (sheetFilled > 0) {
                 notes.add(new Note(sheet, null, "有 " + sheetFilled + " 个单元格取自合并单元格 (按合并区域填到它跨的每一行): "
@@ -785,7 +774,7 @@ final class LedgerMapper implements LedgerRows.Sink {
             Matcher h = HEADING.matcher(line);
             if (h.matches()) {
                 if (current != null) {
-                    items.add(current.toString().trim());
+                    items.add(itemText(current));
                     current = null;
                 }
                 heading = h.group(2).replaceAll("[。:：，,]+$", "").trim();
@@ -800,7 +789,7 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
             if (number == last + 1 && !m.group(2).isBlank()) {
                 if (current != null) {
-                    items.add(current.toString().trim());
+                    items.add(itemText(current));
                 }
                 current = new StringBuilder(heading == null || heading.isEmpty() ? "" : heading + "：").append(m.group(2));
                 last = number;
@@ -809,9 +798,14 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
         }
         if (current != null) {
-            items.add(current.toString().trim());
+            items.add(itemText(current));
         }
         return items.size() >= 2 ? items : List.of();
+    }
+
+    /** An item's text without the separator that ended it (①…；②…). */
+    private static String itemText(StringBuilder item) {
+        return item.toString().strip().replaceAll("[；;，,、]+$", "").strip();
     }
 
     private static String sha256(String s) {

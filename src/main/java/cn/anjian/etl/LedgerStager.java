@@ -144,13 +144,9 @@ class LedgerStager {
         progress.phase(batchId, ImportProgress.Phase.STAGING);
         log.info("Import {}: {} converted in Java through profile {} ({} records, {} ms)", batchId, fileName,
                 mapper.chosen().name(), mapper.records(), (System.nanoTime() - started) / 1_000_000);
-        // the fields the ledger has (a column, a constant, a derived key): the others are "not in the ledger"
         Map<String, String> columns = new LinkedHashMap<>();
-        java.util.Set<String> present = mapper.presentFields();
         for (ImportKind.Column c : kind.columns()) {
-            if (present.contains(c.field()) || c.field().equals(mapper.chosen().keyField())) {
-                columns.put(c.field(), c.field());
-            }
+            columns.put(c.field(), c.field());
         }
         Staged staged = build(batchId, mapper.chosen(), csv, columns, List.of(), true, ',', fileName);
         return new Staged(staged.read(), staged.profile(), List.copyOf(mapper.notes()), mapper.cellsFilled());

@@ -222,13 +222,13 @@ final class LoadPlans {
         b.warn("status", STATUS_WITHOUT_DATE.replace("h.", ""), "'" + STATUS_WITHOUT_DATE_NOTE + "'");
         b.warn("status", STATUS_BEFORE_DATE.replace("h.", ""), "'" + STATUS_BEFORE_DATE_NOTE + "'");
         b.amount("funds", "funds_yuan");
-        // 五落实 and 是否公布: a column the ledger does not have is unknown (NULL), a blank cell in it 否
-        b.yesNoIfColumn("wl_responsibility");
-        b.yesNoIfColumn("wl_measures");
-        b.yesNoIfColumn("wl_funds");
-        b.yesNoIfColumn("wl_time_limit");
-        b.yesNoIfColumn("wl_contingency");
-        b.yesNoIfColumn("is_published");
+        // 五落实 and 是否公布: a blank cell, or a column the ledger does not have, is not stated (NULL), not 否
+        b.yesNoOrUnknown("wl_responsibility");
+        b.yesNoOrUnknown("wl_measures");
+        b.yesNoOrUnknown("wl_funds");
+        b.yesNoOrUnknown("wl_time_limit");
+        b.yesNoOrUnknown("wl_contingency");
+        b.yesNoOrUnknown("is_published");
         b.value("enterprise_code", "credit_code");
         b.value("open_until", "anj_open_until(rectified_date, closed_date, status, found_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
@@ -527,13 +527,6 @@ final class LoadPlans {
         /** A yes/no cell whose blank means "not stated" (NULL), not yes or no. */
         void yesNoOrUnknown(String field) {
             value(field, "CAST(getvariable('alias_yes_no')[${" + field + "}] AS BOOLEAN)");
-            yesNoCheck(field);
-        }
-
-        /** A yes/no cell, blank 否; NULL when the ledger has no such column ({@code ${?field}}). */
-        void yesNoIfColumn(String field) {
-            value(field, "CASE WHEN ${?" + field + "} THEN coalesce(CAST(getvariable('alias_yes_no')[${" + field
-                    + "}] AS BOOLEAN), false) END");
             yesNoCheck(field);
         }
 

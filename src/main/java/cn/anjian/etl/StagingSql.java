@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class StagingSql {
 
     private static final Pattern RAW = Pattern.compile("\\$\\{([a-z_]+)}");
-    /** {@code ${?field}}: whether the ledger has a column for the field (true/false), for "not in the ledger" NULLs. */
-    private static final Pattern PRESENT = Pattern.compile("\\$\\{\\?([a-z_]+)}");
+
     private static final Pattern ACCEPTED_WHERE = Pattern.compile("\\$\\{accepted WHERE ([^}]+)}");
 
     private StagingSql() {
@@ -168,7 +167,7 @@ final class StagingSql {
         }
         StringBuilder parsed = new StringBuilder("*");
         for (LoadPlan.Value v : plan.values()) {
-            parsed.append(",\n    ").append(raw(present(v.expression(), columns))).append(" AS ").append(v.name());
+            parsed.append(",\n    ").append(raw(v.expression())).append(" AS ").append(v.name());
         }
         // The list of reasons is built only for a row that fails a check: building a list of structs for every row
         // cost more than all the checks together (a third of the stage at 1 M rows).
@@ -350,10 +349,6 @@ final class StagingSql {
                 + quoteIdentifier(h) + ")}").toList());
         return "nullif(CAST(to_json(map_from_entries(list_filter([" + entries + "], lambda e: e.v IS NOT NULL)))"
                 + " AS VARCHAR), '{}')";
-    }
-
-    private static String present(String expression, Map<String, String> columns) {
-        return PRESENT.matcher(expression).replaceAll(m -> columns.containsKey(m.group(1)) ? "true" : "false");
     }
 
     private static String raw(String expression) {

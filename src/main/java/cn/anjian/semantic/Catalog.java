@@ -290,8 +290,10 @@ public class Catalog {
 
     private static Field<Integer> fiveFlags() {
         var h = FACT_HAZARD;
-        return DSL.field("cast({0} as integer) + cast({1} as integer) + cast({2} as integer) + cast({3} as integer)"
-                        + " + cast({4} as integer)", SQLDataType.INTEGER,
+        // a measure the ledger does not state (NULL) is not in place, and leaves the others counted
+        return DSL.field("cast(coalesce({0}, false) as integer) + cast(coalesce({1}, false) as integer)"
+                        + " + cast(coalesce({2}, false) as integer) + cast(coalesce({3}, false) as integer)"
+                        + " + cast(coalesce({4}, false) as integer)", SQLDataType.INTEGER,
                 h.WL_RESPONSIBILITY, h.WL_MEASURES, h.WL_FUNDS, h.WL_TIME_LIMIT, h.WL_CONTINGENCY);
     }
 
