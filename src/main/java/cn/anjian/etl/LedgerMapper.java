@@ -667,8 +667,9 @@ final class LedgerMapper implements LedgerRows.Sink {
     }
 
     /**
-     * The row's cells in columns no field takes, as a JSON object of header → text (in column order; a column without
-     * a header is named by its letter); null when there are none. Nothing a clerk typed is dropped.
+     * The row's cells in columns no field takes, as a compact JSON object of header → text (as DuckDB's to_json
+     * writes it on the fast path), in column order, a column without a header named by its letter; null when there
+     * are none. Nothing a clerk typed is dropped.
      */
     private String extra(Map<Integer, String> rowCells) {
         java.util.Collection<Integer> taken = placed.values();
@@ -683,15 +684,15 @@ final class LedgerMapper implements LedgerRows.Sink {
             String key = n == null ? "第" + CellReference.convertNumToColString(c.getKey()) + "列" : n.get(0);
             if (key.equals(ImportKind.EXTRA_HEADER) && v.startsWith("{\"") && v.endsWith("}")) {
                 // an export's other columns, read back as they were
-                json = json == null ? new StringBuilder("{") : json.append(", ");
+                json = json == null ? new StringBuilder("{") : json.append(',');
                 json.append(v, 1, v.length() - 1);
                 continue;
             }
             if (!keys.add(key)) {
                 key = key + " (" + CellReference.convertNumToColString(c.getKey()) + "列)";
             }
-            json = json == null ? new StringBuilder("{") : json.append(", ");
-            json.append(jsonString(key)).append(": ").append(jsonString(v));
+            json = json == null ? new StringBuilder("{") : json.append(',');
+            json.append(jsonString(key)).append(':').append(jsonString(v));
         }
         return json == null ? null : json.append('}').toString();
     }

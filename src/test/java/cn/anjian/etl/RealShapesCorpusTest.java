@@ -236,10 +236,26 @@ class RealShapesCorpusTest {
                 }
             }
             assertThat(row).isNotNull();
-            assertThat(row.getCell(extra).getStringCellValue()).contains("\"通知书编号\": \"JD-2025-08\"");
+            assertThat(row.getCell(extra).getStringCellValue()).contains("\"通知书编号\":\"JD-2025-08\"");
             Cell blank = row.getCell(measures);
             assertThat(blank == null ? "" : blank.getStringCellValue()).isEmpty();
         }
+    }
+
+    @Test
+    void aTemplateCsvReadByDuckDbDirectlyKeepsItsOtherColumnsToo() throws Exception {
+        Path csv = Files.writeString(dir.resolve("template-extra.csv"), """
+                隐患编号,发现日期,村(社区),行业领域,隐患描述,隐患等级,现场照片,复核人
+                KJ-1,2025-09-01,桃园村,建筑施工,基坑无护栏,一般,IMG_001.jpg,
+                KJ-2,2025-09-01,桃园村,建筑施工,塔吊无证,一般,,张三
+                """);
+        ImportService.ImportStatus status = imports.importNow(ImportKind.HAZARDS, csv, "template-extra.csv");
+        assertThat(status.written()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT extra FROM fact_hazard WHERE hazard_no LIKE 'KJ-%' ORDER BY hazard_no",
+                String.class)).containsExactly("{\"现场照片\":\"IMG_001.jpg\"}", "{\"复核人\":\"张三\"}");
+        // the 五落实 columns the file does not have are not stated
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_hazard WHERE hazard_no LIKE 'KJ-%'"
+                + " AND wl_measures IS NULL AND is_published IS NULL", Long.class)).isEqualTo(2);
     }
 
     @Test
