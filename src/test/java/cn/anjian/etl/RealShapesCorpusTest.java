@@ -3,6 +3,9 @@ package cn.anjian.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -183,6 +186,22 @@ class RealShapesCorpusTest {
         assertThat(xls.cellsFilled()).isEqualTo(11);
         assertThat(xls.rejected()).isZero();
         assertThat(xls.changes()).isEqualTo(new ImportService.Changes(0, 0, 6));
+    }
+
+    @Test
+    void theResultPageAndTheApiSayWhatTheImportAssumed() throws Exception {
+        long merged = IMPORTS.get("merged.xlsx").id();
+        mvc.perform(get("/api/imports/{id}", merged))
+                .andExpect(jsonPath("$.cellsFilled").value(11))
+                .andExpect(jsonPath("$.warnings[0].message").value(containsString("有 11 个单元格取自合并单元格")));
+        long headers = IMPORTS.get("headers.xlsx").id();
+        mvc.perform(get("/api/imports/{id}/warnings", headers))
+                .andExpect(jsonPath("$[*].message", hasItem(containsString("映射方案的列「整改完成日期」在文件中没有找到"))));
+        long dates = IMPORTS.get("dates.xlsx").id();
+        String page = mvc.perform(get("/imports/{id}", dates)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"warnings\"").contains("两位年份 25 读作 2025 年")
+                .contains("日期晚于今天 (读作 2205-08-20)");
+        assertThat(IMPORTS.get("dates.xlsx").warned()).isEqualTo(5);
     }
 
     @Test
