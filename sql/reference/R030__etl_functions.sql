@@ -98,10 +98,12 @@ CREATE OR REPLACE MACRO anj_date_loose(x, period) AS anj_date_read(anj_date_firs
     TRY_CAST(nullif(split_part(split_part(period, '|', 1), '-', 2), '') AS INTEGER), split_part(period, '|', 2));
 
 -- Region (village) names as people type them: full-width letters, digits and brackets as ASCII (NFKC for the forms
--- ledgers hold), no spaces, lower case, and without a trailing 标 (标段 names: 南崇3标 / 南崇3).
-CREATE OR REPLACE MACRO anj_name_key(x) AS nullif(regexp_replace(lower(translate(x,
+-- ledgers hold), no spaces, lower case, without a trailing 标 (标段 names: 南崇3标 / 南崇3), and the committee for the
+-- place (桃园村委会 / 桃园村民委员会 → 桃园村, 东山社区居委会 / 东山居委会 → 东山社区).
+CREATE OR REPLACE MACRO anj_name_key(x) AS nullif(regexp_replace(regexp_replace(regexp_replace(lower(translate(x,
         'ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ０１２３４５６７８９（）－＿．',
-        'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()-_.')), '[\s　]+|标$', '', 'g'), '');
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()-_.')), '[\s　]+|标$', '', 'g'),
+        '(村民委员会|村委会)$', '村'), '(社区居民委员会|社区居委会|居民委员会|居委会)$', '社区'), '');
 
 -- Amounts in yuan: thousands separators, 元, ¥, and 万元 (×10,000); plain numbers take the short way.
 CREATE OR REPLACE MACRO anj_parse_amount(x) AS CASE

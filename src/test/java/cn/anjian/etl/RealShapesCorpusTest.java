@@ -405,7 +405,8 @@ class RealShapesCorpusTest {
                 row("2", "2025-08-20", "南崇3", "R2", "缺少标字", "3级", null, null, null),
                 row("3", "2025-08-20", "中铁十局沿海建指", "R3", "带前缀", "3级", null, null, null),
                 row("4", "2025-08-20", "桃园 村", "R4", "中间空格", "3级", null, null, null),
-                row("5", "2025-08-20", "李家村", "R5", "不认识的村", "3级", null, null, null)), List.of(), false));
+                row("5", "2025-08-20", "李家村", "R5", "不认识的村", "3级", null, null, null),
+                row("6", "2025-08-20", "桃园村委会", "R6", "村委会", "3级", null, null, null)), List.of(), false));
         files.put("extra.xlsx", new Ledger("其他列", List.of(
                 row("2025年8月检查"),
                 row("检查时间", "标段", "工点", "问题描述", "隐患等级", "施工单位", "监理单位", "通知书编号"),
