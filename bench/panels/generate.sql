@@ -42,7 +42,7 @@ JOIN bench_villages v ON v.i = (h.n * 7919) % 400 JOIN bench_sectors s ON s.i = 
 JOIN bench_departments d ON d.i = (h.n * 13) % 9
 ORDER BY found;
 UPDATE fact_hazard SET status = CASE WHEN closed_date IS NOT NULL THEN 'closed' WHEN rectified_date IS NOT NULL THEN 'rectified' ELSE 'open' END,
-       open_until = anj_open_until(rectified_date, closed_date);
+       open_until = anj_open_until(rectified_date, closed_date, status, found_date);
 INSERT INTO fact_inspection BY NAME
 SELECT 'JC' || lpad(n::VARCHAR, 9, '0') AS inspection_no, day AS inspection_date, v.region_code,
        CASE WHEN n % 2 = 0 THEN 'E' || lpad((n % 40000)::VARCHAR, 6, '0') END AS enterprise_code, NULL AS target_name,

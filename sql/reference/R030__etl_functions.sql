@@ -26,6 +26,8 @@ CREATE OR REPLACE MACRO anj_date_formats() AS ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d
 -- would read as the 29th; the eight-digit form); digits typed in full width are read on a last try only.
 CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
     WHEN x IS NULL THEN NULL
+    -- a year of one or two digits (25.8.20) is read by anj_date_loose, with a warning, never as the year 25
+    WHEN x[2] IN ('-', '.', '/') OR x[3] IN ('-', '.', '/') THEN NULL
     ELSE coalesce(TRY_CAST(x AS DATE),
         CASE WHEN regexp_full_match(x, '[0-9]{4}\.[0-9]{1,2}\.[0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日')
             THEN TRY_CAST(translate(x, '.年月日', '---') AS DATE) END,
@@ -36,6 +38,72 @@ CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
                            try_strptime(anj_ascii(x), anj_date_formats())) AS DATE)
         END)
     END;
+
+-- Dates as notices and hand-typed ledgers write them, for the cells anj_parse_date refuses (issue #15): spaces
+-- (2025 年8月20日), Chinese numerals (二〇二五年八月二十日), 号 for 日, a range (2025年8月20日-22日, 8月20日至22日,
+-- 2025.8.20-8.22: its first day), a two-digit year (25.8.20: 2025), a month without its day (2025年8月: the 1st),
+-- and a day without its year (8月20日) or year and month (20号), which take them from the ledger's period.
+-- Chinese numerals as digits: 二十五 → 25, 二十 → 20, 十五 → 15, 十 → 10, 二〇二五 → 2025.
+CREATE OR REPLACE MACRO anj_zh_digits(x) AS translate(replace(regexp_replace(regexp_replace(regexp_replace(x,
+        '([一二三四五六七八九])十([一二三四五六七八九])', '\1\2', 'g'),
+        '([一二三四五六七八九])十', '\1〇', 'g'),
+        '十([一二三四五六七八九])', '一\1', 'g'), '十', '一〇'),
+    '〇零○一二三四五六七八九', '000123456789');
+
+-- A date cell's text with digits as digits, spaces dropped and 号 as 日.
+CREATE OR REPLACE MACRO anj_date_text(x) AS
+    replace(anj_zh_digits(regexp_replace(anj_ascii(x), '\s+', '', 'g')), '号', '日');
+
+-- A range of days cut after its first day.
+CREATE OR REPLACE MACRO anj_date_first(t) AS regexp_replace(t,
+    '^((?:[0-9]{2,4}[-./年])?[0-9]{1,2}[-./月][0-9]{1,2}日?|[0-9]{1,2}日)[-~～—–至到].+$', '\1');
+
+CREATE OR REPLACE MACRO anj_ymd(y, m, d) AS
+    TRY_CAST(CAST(y AS VARCHAR) || '-' || CAST(m AS VARCHAR) || '-' || CAST(d AS VARCHAR) AS DATE);
+
+-- The reading of a cleaned date text t: {d: the date or NULL, note: what was assumed (NULL: nothing), miss: why a
+-- date without its year could not be read}. py, pm: the ledger's year and month (NULL: unknown); src: where they
+-- come from (标题「…」, 映射方案 …).
+CREATE OR REPLACE MACRO anj_date_read(t, ranged, py, pm, src) AS CASE
+    WHEN regexp_full_match(t, '[0-9]{4}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?')
+        THEN {'d': anj_ymd(regexp_extract(t, '^[0-9]{4}'), regexp_extract(t, '^[0-9]{4}[-./年]([0-9]{1,2})', 1),
+                           regexp_extract(t, '([0-9]{1,2})日?$', 1)),
+              'note': CASE WHEN ranged THEN '日期范围，取第一天' END, 'miss': CAST(NULL AS VARCHAR)}
+    WHEN regexp_full_match(t, '[0-9]{2}[-./年][0-9]{1,2}[-./月][0-9]{1,2}日?')
+        THEN {'d': anj_ymd(2000 + CAST(regexp_extract(t, '^[0-9]{2}') AS INTEGER),
+                           regexp_extract(t, '^[0-9]{2}[-./年]([0-9]{1,2})', 1), regexp_extract(t, '([0-9]{1,2})日?$', 1)),
+              'note': '两位年份 ' || regexp_extract(t, '^[0-9]{2}') || ' 读作 20' || regexp_extract(t, '^[0-9]{2}') || ' 年'
+                      || CASE WHEN ranged THEN '；日期范围，取第一天' ELSE '' END,
+              'miss': CAST(NULL AS VARCHAR)}
+    WHEN regexp_full_match(t, '[0-9]{1,2}[-./月][0-9]{1,2}日?')
+        THEN {'d': anj_ymd(py, regexp_extract(t, '^([0-9]{1,2})', 1), regexp_extract(t, '([0-9]{1,2})日?$', 1)),
+              'note': '没有写年份，按 ' || py || ' 年计 (取自' || src || ')'
+                      || CASE WHEN ranged THEN '；日期范围，取第一天' ELSE '' END,
+              'miss': CASE WHEN py IS NULL THEN '没有写年份' END}
+    WHEN regexp_full_match(t, '[0-9]{1,2}日')
+        THEN {'d': anj_ymd(py, pm, regexp_extract(t, '^([0-9]{1,2})', 1)),
+              'note': '没有写年月，按 ' || py || ' 年 ' || pm || ' 月计 (取自' || src || ')'
+                      || CASE WHEN ranged THEN '；日期范围，取第一天' ELSE '' END,
+              'miss': CASE WHEN pm IS NULL THEN '只写了日，没有年月' END}
+    WHEN regexp_full_match(t, '[0-9]{4}(年[0-9]{1,2}月?|[-./][0-9]{1,2})')
+        THEN {'d': anj_ymd(regexp_extract(t, '^[0-9]{4}'), regexp_extract(t, '^[0-9]{4}[-./年]([0-9]{1,2})', 1), 1),
+              'note': '只写到月份，按该月 1 日计', 'miss': CAST(NULL AS VARCHAR)}
+    END;
+
+-- A date cell anj_parse_date refuses, read loosely; period is the ledger's 'YYYY' or 'YYYY-MM', then '|' and where
+-- it comes from (the importer passes it per row: the sheet's title rows, sheet name, file name, or the profile's year).
+CREATE OR REPLACE MACRO anj_date_loose(x, period) AS anj_date_read(anj_date_first(anj_date_text(x)),
+    anj_date_first(anj_date_text(x)) <> anj_date_text(x),
+    TRY_CAST(split_part(split_part(period, '|', 1), '-', 1) AS INTEGER),
+    TRY_CAST(nullif(split_part(split_part(period, '|', 1), '-', 2), '') AS INTEGER), split_part(period, '|', 2));
+
+-- Region (village) names as people type them: full-width letters, digits and brackets as ASCII (NFKC for the forms
+-- ledgers hold), no spaces, lower case, without a trailing 标 (标段 names: 南崇3标 / 南崇3), and the committee for the
+-- place (桃园村委会 / 桃园村民委员会 → 桃园村, 东山社区居委会 / 东山居委会 → 东山社区).
+CREATE OR REPLACE MACRO anj_name_key(x) AS nullif(regexp_replace(regexp_replace(regexp_replace(lower(translate(x,
+        'ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ０１２３４５６７８９（）－＿．',
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()-_.')), '[\s　]+|标$', '', 'g'),
+        '(村民委员会|村委会)$', '村'), '(社区居民委员会|社区居委会|居民委员会|居委会)$', '社区'), '');
 
 -- Amounts in yuan: thousands separators, 元, ¥, and 万元 (×10,000); plain numbers take the short way.
 CREATE OR REPLACE MACRO anj_parse_amount(x) AS CASE
@@ -61,5 +129,8 @@ CREATE OR REPLACE MACRO anj_int(x) AS anj_parse_int(anj_text(x));
 CREATE OR REPLACE MACRO anj_today() AS coalesce(TRY_CAST(getvariable('anj_today') AS DATE),
     CAST(timezone('Asia/Shanghai', current_timestamp) AS DATE));
 
--- A hazard's open_until (sql/schema/V009): the day it stops counting as open, 9999-12-31 while it is open.
-CREATE OR REPLACE MACRO anj_open_until(rectified, closed) AS coalesce(rectified, closed, DATE '9999-12-31');
+-- A hazard's open_until (sql/schema/V009): the day it stops counting as open, 9999-12-31 while it is open. A hazard
+-- the ledger states 已整改 or 已销号 without a date was rectified on a day it does not say (issue #15): it never
+-- counts as open or overdue, so it stops being open the day it was found (the day-to-rectify metrics leave it out).
+CREATE OR REPLACE MACRO anj_open_until(rectified, closed, status, found) AS coalesce(rectified, closed,
+    CASE WHEN status IN ('rectified', 'closed') THEN found END, DATE '9999-12-31');

@@ -3,6 +3,7 @@ package cn.anjian.etl;
 import java.time.Clock;
 import static cn.anjian.jooq.Tables.ETL_BATCH;
 import static cn.anjian.jooq.Tables.ETL_REJECT;
+import static cn.anjian.jooq.Tables.ETL_WARNING;
 
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,7 +15,10 @@ import org.springframework.stereotype.Repository;
 
 import cn.anjian.jooq.tables.records.EtlBatchRecord;
 
-/** The lineage tables: one {@code etl_batch} row per imported file, its rejected rows in {@code etl_reject}. */
+/**
+ * The lineage tables: one {@code etl_batch} row per imported file, its rejected rows in {@code etl_reject}, and what
+ * it had to assume about the rows it loaded (and about the file) in {@code etl_warning}.
+ */
 @Repository
 class EtlBatchRepository {
 
@@ -118,7 +122,41 @@ class EtlBatchRepository {
                         r.getRowsRemoved() == null ? 0 : r.getRowsRemoved());
         return new ImportService.ImportStatus(r.getBatchId(), r.getKind(), r.getFileName(), r.getStatus(),
                 r.getRowsRead(), r.getRowsWritten(), r.getRowsRejected(), r.getMessage(), changes, r.getProfile(),
-                r.getRowsSkipped() == null ? 0 : r.getRowsSkipped());
+                r.getRowsSkipped() == null ? 0 : r.getRowsSkipped(),
+                r.getRowsWarned() == null ? 0 : r.getRowsWarned(), r.getCellsFilled() == null ? 0 : r.getCellsFilled());
+    }
+
+    /**
+     * The stage step's notes on the file (sheet-level warnings: a profile column not found, cells filled from merged
+     * regions …), replacing those of an earlier run of the same step.
+     */
+    void notes(long id, String fileName, List<LedgerMapper.Note> notes, long cellsFilled) {
+        dsl.deleteFrom(ETL_WARNING).where(ETL_WARNING.BATCH_ID.eq(id)).and(ETL_WARNING.ROW_NO.isNull()).execute();
+        for (LedgerMapper.Note n : notes) {
+            dsl.insertInto(ETL_WARNING)
+                    .set(ETL_WARNING.BATCH_ID, id)
+                    .set(ETL_WARNING.FILE_NAME, fileName == null ? "" : fileName)
+                    .set(ETL_WARNING.SHEET_NAME, n.sheet())
+                    .set(ETL_WARNING.FIELD_NAME, n.field())
+                    .set(ETL_WARNING.MESSAGE, n.message())
+                    .execute();
+        }
+        dsl.update(ETL_BATCH).set(ETL_BATCH.CELLS_FILLED, cellsFilled).where(ETL_BATCH.BATCH_ID.eq(id)).execute();
+    }
+
+    void warned(long id, long rows) {
+        dsl.update(ETL_BATCH).set(ETL_BATCH.ROWS_WARNED, rows).where(ETL_BATCH.BATCH_ID.eq(id)).execute();
+    }
+
+    /** An import's warnings: the file's first (no row), then by sheet and row. */
+    List<ImportService.Warning> warnings(long id, int limit) {
+        return dsl.select(ETL_WARNING.SHEET_NAME, ETL_WARNING.ROW_NO, ETL_WARNING.FIELD_NAME, ETL_WARNING.FIELD_VALUE,
+                        ETL_WARNING.MESSAGE)
+                .from(ETL_WARNING)
+                .where(ETL_WARNING.BATCH_ID.eq(id))
+                .orderBy(ETL_WARNING.ROW_NO.asc().nullsFirst(), ETL_WARNING.SHEET_NAME, ETL_WARNING.FIELD_NAME)
+                .limit(limit)
+                .fetch(r -> new ImportService.Warning(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
     void changes(long id, long added, long updated, long unchanged) {

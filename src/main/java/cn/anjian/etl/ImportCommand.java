@@ -105,6 +105,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         if (status.changes() != null && status.changes().updated() > SAMPLE) {
             System.out.printf("  (共更新 %d 条，以上是前 %d 条)%n", status.changes().updated(), SAMPLE);
         }
+        for (ImportService.Warning w : imports.warnings(status.id(), 1_000)) {
+            System.out.printf("  提示 %s%n", w.describeZh());
+        }
         for (ImportService.Reject r : imports.rejects(status.id())) {
             System.out.printf("  %s%s 第 %d 行 [%s] %s: %s%n", r.fileName(), r.sheet() == null ? "" : " 工作表 " + r.sheet(),
                     r.row(), r.field(), blank(r.value()), r.reason());

@@ -94,8 +94,16 @@ class ImportController {
     @GetMapping("/api/imports/{id}")
     ImportView status(@PathVariable long id) {
         ImportService.ImportStatus s = imports.status(id).orElseThrow(() -> new ImportNotFound(id));
-        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE))
+        return ImportView.of(s, progress.get(id), imports.changes(id, ImportView.SAMPLE),
+                imports.warnings(id, ImportView.WARNINGS))
                 .withMissingRegions(s.rejected() > 0 ? missingRegions.of(id) : List.of());
+    }
+
+    /** Everything the import had to assume: about the file (row null) first, then row by row. */
+    @GetMapping("/api/imports/{id}/warnings")
+    List<ImportService.Warning> warnings(@PathVariable long id) {
+        imports.status(id).orElseThrow(() -> new ImportNotFound(id));
+        return imports.warnings(id, 10_000);
     }
 
     /**
@@ -111,7 +119,7 @@ class ImportController {
             throw new BadImportRequest("reason", "请写明撤销原因 (参数 reason)");
         }
         ImportService.ImportStatus s = imports.withdraw(id, reason, chain, user == null ? null : user.getName());
-        return ImportView.of(s, null, List.of());
+        return ImportView.of(s, null, List.of(), List.of());
     }
 
     @ExceptionHandler(ImportService.WithdrawalRefused.class)
@@ -189,23 +197,22 @@ class ImportController {
 
     /**
      * What the progress bar polls and the API answers: the import with its live phase and percent, and once loaded
-     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after), and how
-     * many ledger rows the profile's {@code where} skipped.
+     * how many rows it added, updated and found unchanged, with a sample of the updates (before → after); how
+     * many ledger rows the profile's {@code where} skipped; how many loaded rows carry a warning and how many cells
+     * were filled from merged regions, with the first warnings (those about the file first: a profile column not
+     * found is never silent); and the villages rows were rejected for, with their pre-filled regions ledger.
      */
     record ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
                       long rejected, String message, String phase, int percent, Long added, Long updated,
-                      Long unchanged, Long removed, List<ImportService.Change> changes, long skipped,
-                      List<String> missingRegions, String missingRegionsUrl) {
+                      Long unchanged, Long removed, List<ImportService.Change> changes, long skipped, long warned,
+                      long cellsFilled, List<ImportService.Warning> warnings, List<String> missingRegions,
+                      String missingRegionsUrl) {
 
         /** How many updated rows the answer shows, before → after. */
         static final int SAMPLE = 5;
 
-        ImportView(long id, String kind, String fileName, String profile, String status, long read, long written,
-                   long rejected, String message, String phase, int percent, Long added, Long updated,
-                   Long unchanged, Long removed, List<ImportService.Change> changes, long skipped) {
-            this(id, kind, fileName, profile, status, read, written, rejected, message, phase, percent, added,
-                    updated, unchanged, removed, changes, skipped, List.of(), null);
-        }
+        /** How many warnings the answer shows (all of them: GET /api/imports/{id}/warnings). */
+        static final int WARNINGS = 20;
 
         /**
          * With the villages rows were rejected for (missing from the regions ledger) and where the pre-filled
@@ -213,19 +220,20 @@ class ImportController {
          */
         ImportView withMissingRegions(List<MissingRegions.Missing> missing) {
             return missing.isEmpty() ? this : new ImportView(id, kind, fileName, profile, status, read, written,
-                    rejected, message, phase, percent, added, updated, unchanged, removed, changes, skipped,
-                    missing.stream().map(MissingRegions.Missing::name).distinct().toList(),
+                    rejected, message, phase, percent, added, updated, unchanged, removed, changes, skipped, warned,
+                    cellsFilled, warnings, missing.stream().map(MissingRegions.Missing::name).distinct().toList(),
                     "/api/imports/" + id + "/missing-regions.xlsx");
         }
 
-        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes) {
+        static ImportView of(ImportService.ImportStatus s, ImportProgress.Live live, List<ImportService.Change> changes,
+                             List<ImportService.Warning> warnings) {
             long read = Math.max(s.read(), live == null ? 0 : live.rows());
             String phase = "STARTED".equals(s.status()) && live != null ? live.phase().labelZh : s.statusZh();
             ImportService.Changes c = s.changes();
             return new ImportView(s.id(), s.kind(), s.fileName(), s.profile(), s.status(), read, s.written(), s.rejected(),
                     s.message(), phase, ImportProgress.percent(s.status(), live), c == null ? null : c.added(),
                     c == null ? null : c.updated(), c == null ? null : c.unchanged(), c == null ? null : c.removed(),
-                    changes, s.skipped());
+                    changes, s.skipped(), s.warned(), s.cellsFilled(), warnings, List.of(), null);
         }
     }
 

@@ -82,6 +82,7 @@ class ImportJobConfiguration {
                         throw e;
                     }
                     batches.read(p.batchId(), staged.read(), staged.profile().name(), staged.skipped());
+                    batches.notes(p.batchId(), p.fileName(), staged.notes(), staged.cellsFilled());
                     contribution.incrementReadCount();
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -137,6 +138,8 @@ class ImportJobConfiguration {
                     long updated = ((Number) changes.get("rows_updated")).longValue();
                     batches.loaded(p.batchId(), added + updated, r - a);
                     batches.changes(p.batchId(), added, updated, ((Number) changes.get("rows_unchanged")).longValue());
+                    Long warned = jdbc.queryForObject(StagingSql.countWarned(p.batchId()), Long.class);
+                    batches.warned(p.batchId(), warned == null ? 0 : warned);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -215,6 +215,12 @@ public enum ImportKind {
 
     PACKAGE("package", "上报数据包", List.of());
 
+    /**
+     * The header of the exports' last column: the ledger's columns no field takes, as a JSON object (the fact's
+     * {@code extra}). An exported file imported again puts them back as they were.
+     */
+    public static final String EXTRA_HEADER = "台账其他列";
+
     private final String code;
     private final String labelZh;
     private final List<Column> columns;

@@ -74,6 +74,7 @@ class ImportPageController {
         model.addAttribute("rejectCount", rejects.size());
         model.addAttribute("changes", imports.changes(id, 20));
         model.addAttribute("missingRegions", rejects.isEmpty() ? List.of() : missingRegions.of(id));
+        model.addAttribute("warnings", imports.warnings(id, 500));
         return "imports/result";
     }
 

@@ -19,6 +19,11 @@ public interface ImportService {
 
     List<Reject> rejects(long id);
 
+    /** Up to {@code limit} warnings of an import: about the file first, then row by row. */
+    default List<Warning> warnings(long id, int limit) {
+        return List.of();
+    }
+
     /** Up to {@code limit} rows the import rewrote, each with its fields before → after. */
     List<Change> changes(long id, int limit);
 
@@ -35,14 +40,16 @@ public interface ImportService {
      * What a user sees of one import. status is STARTING | STARTED | COMPLETED | FAILED | WITHDRAWN;
      * {@code written} = new + updated; {@code changes} is null until the load step has run; {@code profile} is the
      * mapping profile that read the file (null until it was read); {@code skipped} counts the ledger rows the
-     * profile's {@code where} left out (neither read nor rejected).
+     * profile's {@code where} left out (neither read nor rejected); {@code warned} counts the loaded rows with a
+     * warning (something the reading assumed), {@code cellsFilled} the cells filled from merged regions.
      */
     record ImportStatus(long id, String kind, String fileName, String status, long read, long written,
-                        long rejected, String message, Changes changes, String profile, long skipped) {
+                        long rejected, String message, Changes changes, String profile, long skipped, long warned,
+                        long cellsFilled) {
 
         public ImportStatus(long id, String kind, String fileName, String status, long read, long written,
                             long rejected, String message, Changes changes, String profile) {
-            this(id, kind, fileName, status, read, written, rejected, message, changes, profile, 0);
+            this(id, kind, fileName, status, read, written, rejected, message, changes, profile, 0, 0, 0);
         }
 
         /** The counts in words, as the CLI and the inbox report print them. */
@@ -51,7 +58,9 @@ public interface ImportService {
                     : "新增 " + changes.added() + " 条，更新 " + changes.updated() + " 条，未变 " + changes.unchanged() + " 条"
                     + (changes.removed() > 0 ? "，删除 " + changes.removed() + " 条" : "");
             return (profile == null ? "" : "映射方案 " + profile + "，") + "读取 " + read + " 条，" + loaded
-                    + "，拒收 " + rejected + " 条" + (skipped > 0 ? "，按映射方案的筛选条件跳过 " + skipped + " 行" : "");
+                    + "，拒收 " + rejected + " 条" + (skipped > 0 ? "，按映射方案的筛选条件跳过 " + skipped + " 行" : "")
+                    + (warned == 0 ? "" : "，有提示 " + warned + " 条")
+                    + (cellsFilled == 0 ? "" : "，合并单元格填充 " + cellsFilled + " 格");
         }
 
         /** The state in the clerk's words (已完成, 失败 …), for the page and the API; {@code status} stays the code. */
@@ -100,6 +109,19 @@ public interface ImportService {
 
         public List<ImportStatus> dependents() {
             return dependents;
+        }
+    }
+
+    /**
+     * One warning of an import: a loaded row's (row set) or the file's (row null) — what the reading assumed or did
+     * not find, in Chinese.
+     */
+    record Warning(String sheet, Long row, String field, String value, String message) {
+
+        /** The warning in one line, as the CLI and the inbox report print it. */
+        public String describeZh() {
+            return (sheet == null ? "" : "工作表「" + sheet + "」") + (row == null ? "" : "第 " + row + " 行 ")
+                    + (field == null ? "" : field + (value == null ? "" : "「" + value + "」") + ": ") + message;
         }
     }
 

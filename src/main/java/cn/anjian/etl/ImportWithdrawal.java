@@ -173,6 +173,9 @@ class ImportWithdrawal {
 
     /** The ledger's header for a warehouse column (sector_code → 行业领域, funds_yuan → 整改资金). */
     private static String header(ImportKind kind, String column) {
+        if (column.equals("extra")) {
+            return ImportKind.EXTRA_HEADER;
+        }
         for (String field : List.of(column, column.replaceFirst("_(code|yuan)$", ""))) {
             for (ImportKind.Column c : kind.columns()) {
                 if (c.field().equals(field)) {

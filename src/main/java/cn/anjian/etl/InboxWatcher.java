@@ -102,6 +102,9 @@ class InboxWatcher {
             if (status.message() != null) {
                 report.append("说明: ").append(status.message()).append('\n');
             }
+            for (ImportService.Warning w : imports.warnings(status.id(), 1_000)) {
+                report.append("提示 ").append(w.describeZh()).append('\n');
+            }
             for (ImportService.Reject r : imports.rejects(status.id())) {
                 report.append(r.sheet() == null ? "" : "工作表 " + r.sheet() + " ").append("第 ").append(r.row())
                         .append(" 行 [").append(r.field()).append("] ").append(r.value() == null ? "(空)" : r.value())

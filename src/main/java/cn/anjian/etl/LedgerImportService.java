@@ -107,6 +107,11 @@ class LedgerImportService implements ImportService, DisposableBean {
     }
 
     @Override
+    public List<Warning> warnings(long id, int limit) {
+        return batches.warnings(id, limit);
+    }
+
+    @Override
     public List<Change> changes(long id, int limit) {
         return withdrawal.changes(id, limit);
     }

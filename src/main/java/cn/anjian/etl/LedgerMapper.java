@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -23,11 +24,21 @@ import org.apache.poi.ss.util.CellReference;
  * required fields it can place, and writes one CSV record per ledger record with the template's field names plus the
  * sheet, row, a lineage note and a row-level error ({@code __sheet, __row, __note, __error}). Numbered multi-hazard
  * cells are split into one record each with a derived key ({@code <key>-<n>}) when the profile says so.
+ *
+ * <p>Real ledgers (issue #15): a value merged down over several rows is filled into each of them (a clerk sees it on
+ * every row); the ledger's year and month for dates written without them come from the sheet's title rows, the
+ * sheet's or the file's name, or the profile ({@code __period}); columns no field takes are kept with the record as
+ * a JSON object ({@code __extra}); and what the mapper had to assume (cells filled, a column found only by a
+ * tolerant match, a profile column not in the file) is a {@link Note} for the import's result.
  */
 final class LedgerMapper implements LedgerRows.Sink {
 
     static final int HEADER_SEARCH_ROWS = 30;
-    static final List<String> EXTRA = List.of("__sheet", "__row", "__note", "__error");
+    static final List<String> EXTRA = List.of("__sheet", "__row", "__note", "__error", "__period", "__extra");
+
+    /** Something about a sheet the import's result should say (a warning without a row). */
+    record Note(String sheet, String field, String message) {
+    }
 
     private final List<MappingProfile> candidates;
     private final String fileName;
@@ -44,6 +55,8 @@ final class LedgerMapper implements LedgerRows.Sink {
     private long cells;
     private int sheetsMatched;
     private final List<String> sheetsSkipped = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+    private long cellsFilled;
 
     // the closest miss, for the error when nothing matches
     private List<String> bestHeaders = List.of();
@@ -66,6 +79,16 @@ final class LedgerMapper implements LedgerRows.Sink {
     private int width;
     private int headerRow;
     private int firstHeaderRow;
+    /** Texts above the header row (the ledger's title), for its year. */
+    private final List<String> titleTexts = new ArrayList<>();
+    /** The sheet's year or month for dates without them, '|', and where it came from; null: unknown. */
+    private String period;
+    private List<CellRangeAddress> merges = List.of();
+    private final Map<CellRangeAddress, String> mergeValues = new java.util.HashMap<>();
+    private int mergeNext;
+    private final List<CellRangeAddress> mergesActive = new ArrayList<>();
+    private long sheetFilled;
+    private final java.util.Set<Integer> sheetFilledColumns = new java.util.TreeSet<>();
 
     LedgerMapper(List<MappingProfile> candidates, String fileName, boolean strictWidth, CSVPrinter out, long maxCells,
                  java.util.function.LongConsumer recordsSoFar, java.util.function.DoubleConsumer fractionRead) {
@@ -120,6 +143,16 @@ final class LedgerMapper implements LedgerRows.Sink {
         return sheetsSkipped;
     }
 
+    /** What the import's result should say about the file (sheet-level warnings). */
+    List<Note> notes() {
+        return notes;
+    }
+
+    /** Cells filled from merged regions, in all sheets. */
+    long cellsFilled() {
+        return cellsFilled;
+    }
+
     /** Throws the "headers match no profile" error when no sheet had a header row. */
     void finish() {
         if (sheetsMatched == 0) {
@@ -148,14 +181,67 @@ final class LedgerMapper implements LedgerRows.Sink {
         names = null;
         subHeaderRowsLeft = 0;
         skipSheet = name != null && chosen != null && !chosen.sheets().isEmpty() && !chosen.sheets().contains(name);
+        titleTexts.clear();
+        period = null;
+        merges = List.of();
+        mergeValues.clear();
+        mergesActive.clear();
+        mergeNext = 0;
+        sheetFilled = 0;
+        sheetFilledColumns.clear();
+    }
+
+    @Override
+    public void mergedRegions(List<CellRangeAddress> regions) {
+        List<CellRangeAddress> sorted = new ArrayList<>(regions);
+        sorted.sort(java.util.Comparator.comparingInt(CellRangeAddress::getFirstRow));
+        merges = sorted;
     }
 
     @Override
     public void endSheet() {
         if (placed != null) {
             sheetsMatched++;
+            noteColumns();
+            if (sheetFilled > 0) {
+                notes.add(new Note(sheet, null, "有 " + sheetFilled + " 个单元格取自合并单元格 (按合并区域填到它跨的每一行): "
+                        + String.join("、", sheetFilledColumns.stream().map(this::columnName).toList())));
+            }
         } else if (sheet != null) {
             sheetsSkipped.add(sheet);
+        }
+    }
+
+    private String columnName(int column) {
+        List<String> n = names == null ? null : names.get(column);
+        return n == null ? "第 " + CellReference.convertNumToColString(column) + " 列" : n.get(0);
+    }
+
+    /**
+     * Notes on the profile's columns in this sheet: one found only by the tolerant match (brackets and what they
+     * hold, spaces, full-width forms), and one not found at all (its field stays empty: never silence).
+     */
+    private void noteColumns() {
+        if (chosen.template()) {
+            return; // a template's optional columns are often left out on purpose
+        }
+        for (ImportKind.Column column : chosen.kind().columns()) {
+            List<String> aliases = chosen.columns().get(column.field());
+            if (aliases == null || aliases.isEmpty()) {
+                continue;
+            }
+            Integer at = placed.get(column.field());
+            if (at == null) {
+                notes.add(new Note(sheet, column.header(), "映射方案的列「" + String.join("」或「", aliases)
+                        + "」在文件中没有找到，字段 " + column.field() + " (" + column.header() + ") 为空"));
+                continue;
+            }
+            List<String> found = names.getOrDefault(at, List.of());
+            boolean exact = aliases.stream().anyMatch(a -> found.stream().anyMatch(n -> normalize(n).equals(normalize(a))));
+            if (!exact) {
+                notes.add(new Note(sheet, column.header(), "映射方案的列「" + String.join("」或「", aliases)
+                        + "」按文件中相近的列「" + found.get(0) + "」读取"));
+            }
         }
     }
 
@@ -175,6 +261,9 @@ final class LedgerMapper implements LedgerRows.Sink {
                 if (firstHeaderRow == 0) {
                     firstHeaderRow = rowNumber;
                 }
+                period = period();
+            } else {
+                rowCells.values().stream().filter(v -> v != null && !v.isBlank()).forEach(titleTexts::add);
             }
             return;
         }
@@ -195,6 +284,7 @@ final class LedgerMapper implements LedgerRows.Sink {
                 return; // the downloaded template's example row (TemplateWorkbook)
             }
         }
+        rowCells = fillMerged(rowNumber, rowCells);
         if (!chosen.template() && !hasMappedValue(rowCells)) {
             return; // a note under the table (填写要求、制表人…): no cell in a mapped column
         }
@@ -207,6 +297,107 @@ final class LedgerMapper implements LedgerRows.Sink {
             throw new LedgerFormatException("文件「" + fileName + "」超过 " + maxCells + " 个单元格的上限，请分成几个文件导入");
         }
         emit(rowNumber, rowCells);
+    }
+
+    private static final Pattern TITLE_YEAR = Pattern.compile("((?:19|20)[0-9]{2})\\s*年(?:\\s*([0-9]{1,2})\\s*月)?");
+    private static final Pattern BARE_YEAR = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])");
+
+    /**
+     * The ledger's year (and month) for dates written without them: from the title rows ({@code 2025年8月…}), else
+     * the sheet's name, else the file's name (a bare 2025 there), else the profile's {@code year}; a text naming two
+     * different years says nothing.
+     */
+    private String period() {
+        String title = String.join(" ", titleTexts);
+        Matcher m = TITLE_YEAR.matcher(title);
+        if (m.find() && oneYear(title)) {
+            String month = m.group(2) == null ? "" : "-" + String.format("%02d", Integer.parseInt(m.group(2)));
+            boolean monthOk = m.group(2) == null || (Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 12);
+            return m.group(1) + (monthOk ? month : "") + "|标题「" + shorten(title) + "」";
+        }
+        if (sheet != null && oneYear(sheet) && BARE_YEAR.matcher(sheet).find()) {
+            Matcher y = BARE_YEAR.matcher(sheet);
+            y.find();
+            return y.group(1) + "|工作表名「" + sheet + "」";
+        }
+        if (fileName != null && oneYear(fileName) && BARE_YEAR.matcher(fileName).find()) {
+            Matcher y = BARE_YEAR.matcher(fileName);
+            y.find();
+            return y.group(1) + "|文件名「" + fileName + "」";
+        }
+        return chosen.period() == null ? null : chosen.period() + "|映射方案「" + chosen.name() + "」的 year";
+    }
+
+    private static boolean oneYear(String text) {
+        Matcher y = BARE_YEAR.matcher(text);
+        String first = null;
+        while (y.find()) {
+            if (first != null && !first.equals(y.group(1))) {
+                return false;
+            }
+            first = y.group(1);
+        }
+        return true;
+    }
+
+    private static String shorten(String text) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= 40 ? t : t.substring(0, 40) + "…";
+    }
+
+    /**
+     * The row with the cells a merged region covers filled with the region's value (its top-left cell), for regions
+     * that begin in a data row and span more than one row: a value merged down (标段, 工点, a date) belongs to every
+     * row it spans. A region spanning half the table's width or more is a note or a section heading, not a value.
+     */
+    private Map<Integer, String> fillMerged(int rowNumber, Map<Integer, String> rowCells) {
+        if (merges.isEmpty()) {
+            return rowCells;
+        }
+        int r = rowNumber - 1;
+        while (mergeNext < merges.size() && merges.get(mergeNext).getFirstRow() <= r) {
+            CellRangeAddress region = merges.get(mergeNext++);
+            if (region.getFirstRow() < r || region.getLastRow() == region.getFirstRow()) {
+                continue; // begins in the header (or above), or lies in one row
+            }
+            int span = region.getLastColumn() - region.getFirstColumn() + 1;
+            if (span > 1 && span * 2 >= Math.max(width, 2)) {
+                continue;
+            }
+            String value = rowCells.get(region.getFirstColumn());
+            if (value != null && !value.isBlank()) {
+                mergeValues.put(region, value);
+                mergesActive.add(region);
+            }
+        }
+        if (mergesActive.isEmpty()) {
+            return rowCells;
+        }
+        Map<Integer, String> filled = null;
+        for (var it = mergesActive.iterator(); it.hasNext(); ) {
+            CellRangeAddress region = it.next();
+            if (region.getLastRow() < r) {
+                it.remove();
+                mergeValues.remove(region);
+                continue;
+            }
+            for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                if (r == region.getFirstRow() && c == region.getFirstColumn()) {
+                    continue;
+                }
+                String v = rowCells.get(c);
+                if (v == null || v.isBlank()) {
+                    if (filled == null) {
+                        filled = new TreeMap<>(rowCells);
+                    }
+                    filled.put(c, mergeValues.get(region));
+                    cellsFilled++;
+                    sheetFilled++;
+                    sheetFilledColumns.add(c);
+                }
+            }
+        }
+        return filled == null ? rowCells : filled;
     }
 
     /** The example row of a downloaded template: its first filled cell begins with {@code 示例：}. */
@@ -428,6 +619,7 @@ final class LedgerMapper implements LedgerRows.Sink {
         return where;
     }
 
+    /** The columns a name stands for: exact (normalized) matches, else those a tolerant match finds. */
     private static List<Integer> columnsNamed(Map<Integer, List<String>> columnNames, String alias) {
         String a = normalize(alias);
         List<Integer> hits = new ArrayList<>();
@@ -436,7 +628,32 @@ final class LedgerMapper implements LedgerRows.Sink {
                 hits.add(e.getKey());
             }
         }
+        if (hits.isEmpty() && !loose(alias).isEmpty()) {
+            String l = loose(alias);
+            for (Map.Entry<Integer, List<String>> e : columnNames.entrySet()) {
+                if (e.getValue().stream().anyMatch(n -> loose(n).equals(l))) {
+                    hits.add(e.getKey());
+                }
+            }
+        }
         return hits;
+    }
+
+    private static final Pattern BRACKETED = Pattern.compile("[(\\[【〔<《][^)\\]】〕>》]*[)\\]】〕>》]");
+
+    /**
+     * A header as a tolerant match compares it: normalized, without brackets and what they hold ({@code 整改期限（日期）}
+     * → 整改期限) — unless they hold a unit of money (元, 万元), which changes what the numbers mean.
+     */
+    static String loose(String header) {
+        String n = normalize(header);
+        Matcher m = BRACKETED.matcher(n);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group().contains("元") ? Matcher.quoteReplacement(m.group()) : "");
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String normalize(String header) {
@@ -474,9 +691,10 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
             values.put(keyField, p.keyPrefix() + sha256(basis.toString()).substring(0, 12));
         }
+        String extra = extra(rowCells);
         List<String> items = p.splitField() == null ? List.of() : splitNumbered(values.get(p.splitField()));
         if (items.size() < 2) {
-            write(values, rowNumber, null, error);
+            write(values, rowNumber, null, error, extra);
             return;
         }
         String column = names.getOrDefault(placed.get(p.splitField()), List.of(p.splitField())).get(0);
@@ -488,11 +706,65 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
             String note = "拆分自" + (sheet == null ? "" : "工作表「" + sheet + "」") + "第 " + rowNumber + " 行「" + column
                     + "」的第 " + (i + 1) + " 条 (共 " + items.size() + " 条)";
-            write(item, rowNumber, note, error);
+            write(item, rowNumber, note, error, extra);
         }
     }
 
-    private void write(Map<String, String> values, int rowNumber, String note, String error) throws IOException {
+    /**
+     * The row's cells in columns no field takes, as a compact JSON object of header → text (as DuckDB's to_json
+     * writes it on the fast path), in column order, a column without a header named by its letter; null when there
+     * are none. Nothing a clerk typed is dropped.
+     */
+    private String extra(Map<Integer, String> rowCells) {
+        java.util.Collection<Integer> taken = placed.values();
+        StringBuilder json = null;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Map.Entry<Integer, String> c : rowCells.entrySet()) {
+            String v = c.getValue() == null ? null : c.getValue().strip();
+            if (v == null || v.isEmpty() || taken.contains(c.getKey())) {
+                continue;
+            }
+            List<String> n = names.get(c.getKey());
+            String key = n == null ? "第" + CellReference.convertNumToColString(c.getKey()) + "列" : n.get(0);
+            if (key.equals(ImportKind.EXTRA_HEADER) && v.startsWith("{\"") && v.endsWith("}")) {
+                // an export's other columns, read back as they were
+                json = json == null ? new StringBuilder("{") : json.append(',');
+                json.append(v, 1, v.length() - 1);
+                continue;
+            }
+            if (!keys.add(key)) {
+                key = key + " (" + CellReference.convertNumToColString(c.getKey()) + "列)";
+            }
+            json = json == null ? new StringBuilder("{") : json.append(',');
+            json.append(jsonString(key)).append(':').append(jsonString(v));
+        }
+        return json == null ? null : json.append('}').toString();
+    }
+
+    static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        b.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        b.append(ch);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private void write(Map<String, String> values, int rowNumber, String note, String error, String extra)
+            throws IOException {
         records++;
         if (out == null) {
             return;
@@ -502,6 +774,8 @@ final class LedgerMapper implements LedgerRows.Sink {
         record.add(String.valueOf(rowNumber));
         record.add(note);
         record.add(error);
+        record.add(period);
+        record.add(extra);
         out.printRecord(record);
         if (recordsSoFar != null && (records & 1023) == 0) {
             recordsSoFar.accept(records);
@@ -509,6 +783,19 @@ final class LedgerMapper implements LedgerRows.Sink {
     }
 
     private static final Pattern ITEM = Pattern.compile("^\\s*[(（]?(\\d{1,2})\\s*[.、．)）]\\s*(.*)$");
+    /** Enclosed numbers: ① … ⑳, ⑴ … ⒇, ⒈ … ⒛. */
+    private static final String ENCLOSED = "[\\u2460-\\u2473\\u2474-\\u2487\\u2488-\\u249B]";
+    private static final Pattern ENCLOSED_ITEM = Pattern.compile("^\\s*(" + ENCLOSED + ")\\s*[.、．:：]?\\s*(.*)$");
+
+    private static int enclosedNumber(char c) {
+        if (c >= '\u2460' && c <= '\u2473') {
+            return c - '\u2460' + 1;
+        }
+        if (c >= '\u2474' && c <= '\u2487') {
+            return c - '\u2474' + 1;
+        }
+        return c - '\u2488' + 1;
+    }
     private static final Pattern HEADING = Pattern.compile("^\\s*([一二三四五六七八九十]{1,3})\\s*[、.．]\\s*(.*)$");
 
     /**
@@ -517,6 +804,10 @@ final class LedgerMapper implements LedgerRows.Sink {
      * preamble and lines after an item continue it.
      */
     static List<String> splitNumbered(String cell) {
+        if (cell != null && cell.codePoints().anyMatch(c -> c >= 0x2460 && c <= 0x249B)) {
+            // enclosed numbers mark items even on one line (①…；②…): each starts a line
+            cell = cell.replaceAll("(?<!^|\\n)\\s*(" + ENCLOSED + ")", "\n$1");
+        }
         if (cell == null || cell.indexOf('\n') < 0) {
             return List.of();
         }
@@ -528,7 +819,7 @@ final class LedgerMapper implements LedgerRows.Sink {
             Matcher h = HEADING.matcher(line);
             if (h.matches()) {
                 if (current != null) {
-                    items.add(current.toString().trim());
+                    items.add(itemText(current));
                     current = null;
                 }
                 heading = h.group(2).replaceAll("[。:：，,]+$", "").trim();
@@ -537,9 +828,13 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
             Matcher m = ITEM.matcher(line);
             int number = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+            if (number < 0) {
+                m = ENCLOSED_ITEM.matcher(line);
+                number = m.matches() ? enclosedNumber(m.group(1).charAt(0)) : -1;
+            }
             if (number == last + 1 && !m.group(2).isBlank()) {
                 if (current != null) {
-                    items.add(current.toString().trim());
+                    items.add(itemText(current));
                 }
                 current = new StringBuilder(heading == null || heading.isEmpty() ? "" : heading + "：").append(m.group(2));
                 last = number;
@@ -548,9 +843,14 @@ final class LedgerMapper implements LedgerRows.Sink {
             }
         }
         if (current != null) {
-            items.add(current.toString().trim());
+            items.add(itemText(current));
         }
         return items.size() >= 2 ? items : List.of();
+    }
+
+    /** An item's text without the separator that ended it (①…；②…). */
+    private static String itemText(StringBuilder item) {
+        return item.toString().strip().replaceAll("[；;，,、]+$", "").strip();
     }
 
     private static String sha256(String s) {

@@ -58,6 +58,10 @@ final class LedgerRows {
 
         void endSheet() throws IOException;
 
+        /** The sheet's merged cell regions, after {@link #startSheet} and before its rows (Excel only). */
+        default void mergedRegions(java.util.List<org.apache.poi.ss.util.CellRangeAddress> regions) {
+        }
+
         /** Fraction of the file read so far (0..1), called now and then. */
         default void progress(double fraction) {
         }
@@ -105,6 +109,9 @@ final class LedgerRows {
                     Counting in = new Counting(raw, n -> sink.progress(
                             Math.min(0.99, (index + Math.min(1.0, (double) n / partSize)) / count)));
                     sink.startSheet(sheets.getSheetName());
+                    try (InputStream again = sheets.getSheetPart().getInputStream()) {
+                        sink.mergedRegions(mergedRegions(again));
+                    }
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new XlsxRows(sink),
                             new LedgerCellFormatter(), false));
@@ -132,6 +139,46 @@ final class LedgerRows {
         }
     }
 
+    private static final java.util.regex.Pattern MERGE_CELL = java.util.regex.Pattern.compile(
+            "<(?:[A-Za-z0-9_]+:)?mergeCell\\s[^>]*?ref=\"([A-Za-z]+[0-9]+(?::[A-Za-z]+[0-9]+)?)\"");
+
+    /**
+     * The merged regions of an .xlsx sheet. They are listed after the sheet's rows ({@code <mergeCells>} follows
+     * {@code <sheetData>}), so the streaming reader cannot see them in time: the part is scanned for them first,
+     * as bytes (a pass without XML parsing), keeping only the {@code ref}s.
+     */
+    static java.util.List<org.apache.poi.ss.util.CellRangeAddress> mergedRegions(InputStream sheetXml) throws IOException {
+        java.util.List<org.apache.poi.ss.util.CellRangeAddress> regions = new java.util.ArrayList<>();
+        byte[] buffer = new byte[1 << 16];
+        String carry = "";
+        int n;
+        while ((n = sheetXml.read(buffer)) > 0) {
+            String chunk = carry + new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int cut = chunk.lastIndexOf('<');
+            String complete = cut < 0 ? chunk : chunk.substring(0, cut);
+            carry = cut < 0 ? "" : chunk.substring(cut);
+            if (carry.length() > 4096) { // a long text without tags: no mergeCell is cut at it
+                complete = chunk;
+                carry = "";
+            }
+            if (complete.contains("mergeCell")) {
+                java.util.regex.Matcher m = MERGE_CELL.matcher(complete);
+                while (m.find()) {
+                    String ref = m.group(1);
+                    regions.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(ref.contains(":") ? ref : ref + ":" + ref));
+                }
+            }
+        }
+        if (carry.contains("mergeCell")) {
+            java.util.regex.Matcher m = MERGE_CELL.matcher(carry);
+            while (m.find()) {
+                String ref = m.group(1);
+                regions.add(org.apache.poi.ss.util.CellRangeAddress.valueOf(ref.contains(":") ? ref : ref + ":" + ref));
+            }
+        }
+        return regions;
+    }
+
     /** A zip bomb, else a damaged or truncated workbook; the message names the file. */
     private static LedgerFormatException bombOr(String fileName, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -156,6 +203,7 @@ final class LedgerRows {
                 int sheetNo = 0;
                 for (Sheet sheet : book) {
                     sink.startSheet(sheet.getSheetName());
+                    sink.mergedRegions(sheet.getMergedRegions());
                     for (Row row : sheet) {
                         Map<Integer, String> cells = new TreeMap<>();
                         for (Cell cell : row) {

@@ -46,13 +46,15 @@ class LedgerStager {
         this.progress = progress;
     }
 
-    /** What a stage step found: records read, the profile that read them, rows its {@code where} left out. */
-    record Staged(long read, MappingProfile profile, long skipped) {
+    /**
+     * What a stage step found: records read, the profile that read them, rows its {@code where} left out, what the
+     * result should say about the file (sheet-level warnings) and how many cells were filled from merged regions.
+     */
+    record Staged(long read, MappingProfile profile, long skipped, List<LedgerMapper.Note> notes, long cellsFilled) {
 
         Staged(long read, MappingProfile profile) {
-            this(read, profile, 0);
+            this(read, profile, 0, List.of(), 0);
         }
-
     }
 
     /** Which profile reads a file (header rows only): for the upload's immediate answer and "let the profile decide". */
@@ -154,8 +156,9 @@ class LedgerStager {
             log.info("Import {}: {} rows skipped by the where of profile {}", batchId, mapper.skipped(),
                     mapper.chosen().name());
         }
-        Staged staged = build(batchId, mapper.chosen(), csv, columns, true, ',', fileName);
-        return new Staged(staged.read(), staged.profile(), mapper.skipped());
+        Staged staged = build(batchId, mapper.chosen(), csv, columns, List.of(), true, ',', fileName);
+        return new Staged(staged.read(), staged.profile(), mapper.skipped(), List.copyOf(mapper.notes()),
+                mapper.cellsFilled());
     }
 
     private Staged fastPath(long batchId, LedgerMapper header, Path csv, char delimiter, String fileName) {
@@ -167,8 +170,16 @@ class LedgerStager {
                 columns.put(field, duckNames.get(index));
             }
         });
+        // the file's other columns are kept with the rows (extra)
+        List<String> extra = new java.util.ArrayList<>();
+        java.util.Collection<Integer> taken = header.placedColumns().values();
+        for (int i = 0; i < duckNames.size(); i++) {
+            if (!taken.contains(i) && header.headerNames().containsKey(i)) {
+                extra.add(duckNames.get(i));
+            }
+        }
         long t = System.nanoTime();
-        Staged staged = build(batchId, header.chosen(), csv, columns, false, delimiter, fileName);
+        Staged staged = build(batchId, header.chosen(), csv, columns, extra, false, delimiter, fileName);
         log.info("Import {}: stage table of {} rows built in {} ms", batchId, staged.read(), (System.nanoTime() - t) / 1_000_000);
         if (staged.read() == 0) {
             throw new LedgerFormatException("文件「" + fileName + "」只有表头，没有数据行");
@@ -177,13 +188,14 @@ class LedgerStager {
     }
 
     private Staged build(long batchId, MappingProfile profile, Path csv, Map<String, String> columns,
-                         boolean explicitRows, char delimiter, String fileName) {
+                         List<String> extra, boolean explicitRows, char delimiter, String fileName) {
         jdbc.execute(WarehouseToday.variable(clock));
         for (String sql : StagingSql.aliasVariables(profile)) {
             jdbc.execute(sql);
         }
         try {
-            jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, explicitRows, delimiter));
+            jdbc.execute(StagingSql.stage(LoadPlans.of(profile.kind()), batchId, csv, columns, extra, explicitRows,
+                    delimiter));
         } catch (org.springframework.dao.DataAccessException e) {
             throw ImportFailure.unreadable(fileName, e);
         }
@@ -235,6 +247,11 @@ class LedgerStager {
         @Override
         public void endSheet() {
             mapper.endSheet();
+        }
+
+        @Override
+        public void mergedRegions(List<org.apache.poi.ss.util.CellRangeAddress> regions) {
+            mapper.mergedRegions(regions);
         }
     }
 

@@ -13,13 +13,16 @@ import java.util.List;
  * @param kind      the record type
  * @param values    parsed output columns, in order: name and expression over raw cells
  * @param checks    row checks over parsed columns and raw cells; each failing check is one reject line
+ * @param warnings  what a loaded row's reading assumed (a year taken from the title, a contradicting status …); each
+ *                  one that holds is a line in {@code etl_warning}, and the row loads
  * @param key       the natural key column (unique in the warehouse: the import keeps it so)
  * @param upsert    SQL that upserts the accepted rows from {@code ${accepted}} into the warehouse; a statement
  *                  that needs only some of them names them {@code ${accepted WHERE <condition on s>}} (a condition
  *                  without a closing brace)
  * @param target    the table the upsert writes, for its history and withdrawal
  */
-record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String key, String upsert, Target target) {
+record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, List<Warning> warnings, String key,
+                String upsert, Target target) {
 
     /**
      * The table an import writes, as its history sees it.
@@ -52,6 +55,13 @@ record LoadPlan(ImportKind kind, List<Value> values, List<Check> checks, String 
         Check(String field, String failsWhen, String reason) {
             this(field, failsWhen, reason, null);
         }
+    }
+
+    /**
+     * A note on a row that loads: when {@code when} holds, {@code messageSql} (an SQL expression over the row, like a
+     * check's {@code reasonSql}) says what was assumed, naming the ledger column of {@code field}.
+     */
+    record Warning(String field, String when, String messageSql) {
     }
 
     static Value value(String name, String expression) {

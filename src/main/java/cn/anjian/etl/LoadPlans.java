@@ -14,6 +14,20 @@ import cn.anjian.warehouse.CodeLists;
  */
 final class LoadPlans {
 
+    /**
+     * A hazard whose stated status (已整改 / 已销号) has no date to go with it: rectified on a day the ledger does not
+     * say. Over the fact ({@code h.}) or, without the prefix, over a stage row; the catalogue's 状态与日期矛盾 reads
+     * the same conditions.
+     */
+    static final String STATUS_WITHOUT_DATE =
+            "h.status IN ('rectified', 'closed') AND h.rectified_date IS NULL AND h.closed_date IS NULL";
+    static final String STATUS_WITHOUT_DATE_NOTE =
+            "整改状态为已整改/已销号，但没有整改完成日期或销号日期：按已整改、整改日期不详计 (不算未整改，也不算逾期)";
+    /** A hazard stated open (待整改 / 整改中) that has a rectification or closing date: the date counts. */
+    static final String STATUS_BEFORE_DATE =
+            "h.status IN ('open', 'rectifying') AND (h.rectified_date IS NOT NULL OR h.closed_date IS NOT NULL)";
+    static final String STATUS_BEFORE_DATE_NOTE = "整改状态为未整改/整改中，但已有整改完成日期或销号日期：按日期计为已整改";
+
     static final String UNKNOWN_CODE = "无法识别的取值 (不在代码表或同义词表中)";
     static final String DATE_FORMS = "无法识别的日期 (可写作 2023-01-03、2023/1/3、2023.1.3 或 2023年1月3日)";
 
@@ -64,6 +78,11 @@ final class LoadPlans {
             "enforcement_action", "hazard_level", "hazard_status", "scale", "accident_level", "region_level",
             "yes_no", "training_role", "training_type", "tipoff_channel", "head_duty", "household_type",
             "publicity_kind", "task_status");
+
+    /** Prefix of a value the checks read but the stage table does not keep (the strict reading of a date …). */
+    static final String HELPER = "_h_";
+
+    static final String NO_YEAR = "请在表格标题里写明年份 (如“2025年8月隐患排查台账”)，或在映射方案中写 year: 2025";
 
     /** Days a tip-off is to be closed in when the ledger names no deadline (办结期限). */
     static final int TIPOFF_DAYS = 30;
@@ -229,19 +248,23 @@ final class LoadPlans {
                 + " ELSE 'open' END)");
         b.check("status", "${status} IS NOT NULL AND getvariable('alias_hazard_status')[${status}] IS NULL",
                 "无法识别的整改状态 (可填 待整改、整改中、已整改、已销号)");
+        // a stated status the dates contradict loads, is never counted against the unit, and is listed (数据质量)
+        b.warn("status", STATUS_WITHOUT_DATE.replace("h.", ""), "'" + STATUS_WITHOUT_DATE_NOTE + "'");
+        b.warn("status", STATUS_BEFORE_DATE.replace("h.", ""), "'" + STATUS_BEFORE_DATE_NOTE + "'");
         b.amount("funds", "funds_yuan");
-        b.yesNo("wl_responsibility");
-        b.yesNo("wl_measures");
-        b.yesNo("wl_funds");
-        b.yesNo("wl_time_limit");
-        b.yesNo("wl_contingency");
-        b.yesNo("is_published");
+        // 五落实 and 是否公布: a blank cell, or a column the ledger does not have, is not stated (NULL), not 否
+        b.yesNoOrUnknown("wl_responsibility");
+        b.yesNoOrUnknown("wl_measures");
+        b.yesNoOrUnknown("wl_funds");
+        b.yesNoOrUnknown("wl_time_limit");
+        b.yesNoOrUnknown("wl_contingency");
+        b.yesNoOrUnknown("is_published");
         b.value("rectification_measures", "${rectification_measures}");
         b.value("responsible_person", "${responsible_person}");
         b.value("inspectors", "${inspectors}");
         b.value("document_no", "${document_no}");
         b.enterpriseLink();
-        b.value("open_until", "anj_open_until(rectified_date, closed_date)");
+        b.value("open_until", "anj_open_until(rectified_date, closed_date, status, found_date)");
         return b.buildFact(ImportKind.HAZARDS, "fact_hazard", "hazard_no", List.of("hazard_no", "found_date",
                 "deadline_date", "rectified_date", "verified_date", "closed_date", "hazard_level", "sector_code",
                 "region_code", "enterprise_code", "target_name", "department_code", "inspection_no", "description",
@@ -441,6 +464,7 @@ final class LoadPlans {
     private static final class Builder {
         private final List<LoadPlan.Value> values = new ArrayList<>();
         private final List<LoadPlan.Check> checks = new ArrayList<>();
+        private final List<LoadPlan.Warning> warnings = new ArrayList<>();
 
         void value(String name, String expression) {
             values.add(LoadPlan.value(name, expression));
@@ -448,6 +472,10 @@ final class LoadPlans {
 
         void check(String field, String failsWhen, String reason) {
             checks.add(LoadPlan.check(field, failsWhen, reason));
+        }
+
+        void warn(String field, String when, String messageSql) {
+            warnings.add(new LoadPlan.Warning(field, when, messageSql));
         }
 
         void text(String field, boolean required) {
@@ -460,17 +488,31 @@ final class LoadPlans {
         /** A date something happened on (found, inspected, closed): never in the future. */
         void date(String field, boolean required) {
             plannedDate(field, required);
-            check(field, field + " > anj_today()", "日期晚于今天");
+            checks.add(new LoadPlan.Check(field, field + " > anj_today()", "日期晚于今天",
+                    "'日期晚于今天 (读作 ' || strftime(" + field + ", '%Y-%m-%d') || ')'"));
         }
 
-        /** A date that may lie ahead (a rectification deadline, a village's merger). */
+        /**
+         * A date that may lie ahead (a rectification deadline, a village's merger). The strict forms first
+         * ({@code anj_parse_date}, kept in a helper column the stage table does not store); a cell they refuse is read
+         * loosely ({@code anj_date_loose}: spaces, ranges, Chinese numerals, a missing year from the ledger's period
+         * {@code src_period}), and what that reading assumed is a warning.
+         */
         void plannedDate(String field, boolean required) {
-            value(field, "anj_parse_date(${" + field + "})");
+            String strict = HELPER + field;
+            String cell = "${" + field + "}";
+            value(strict, "anj_parse_date(" + cell + ")");
+            value(field, "coalesce(" + strict + ", anj_date_loose(" + cell + ", src_period).d)");
             if (required) {
-                check(field, "${" + field + "} IS NULL", "必填项为空");
+                check(field, cell + " IS NULL", "必填项为空");
             }
-            check(field, "${" + field + "} IS NOT NULL AND " + field + " IS NULL", DATE_FORMS);
-            check(field, field + " < DATE '1990-01-01'", "日期早于1990年");
+            checks.add(new LoadPlan.Check(field, cell + " IS NOT NULL AND " + field + " IS NULL", DATE_FORMS,
+                    "coalesce(anj_date_loose(" + cell + ", src_period).miss || '：" + NO_YEAR + "', '"
+                            + DATE_FORMS + "')"));
+            checks.add(new LoadPlan.Check(field, field + " < DATE '1990-01-01'", "日期早于1990年",
+                    "'日期早于1990年 (读作 ' || strftime(" + field + ", '%Y-%m-%d') || ')'"));
+            warn(field, strict + " IS NULL AND " + field + " IS NOT NULL AND anj_date_loose(" + cell
+                    + ", src_period).note IS NOT NULL", "anj_date_loose(" + cell + ", src_period).note");
         }
 
         void code(String field, String domain, String name, boolean required) {
@@ -501,9 +543,19 @@ final class LoadPlans {
                     : " sql/reference/R010__codes.sql ";
         }
 
+        /**
+         * The village by its name (under its town when the ledger names one) or code; else by its name as people
+         * type it ({@code anj_name_key}: full-width forms, case, spaces, a trailing 标) without the prefixes the
+         * profile strips ({@code region_prefixes}), with a warning naming the village it was taken for.
+         */
         void region() {
-            value("region_code", "coalesce(getvariable('alias_region')[concat_ws('|', ${town}, ${village})],"
+            value(HELPER + "region_exact", "coalesce(getvariable('alias_region')[concat_ws('|', ${town}, ${village})],"
                     + " getvariable('alias_region')[${village}])");
+            String loose = "anj_name_key(CASE WHEN getvariable('region_prefix_re') IS NULL THEN ${village}"
+                    + " ELSE regexp_replace(${village}, getvariable('region_prefix_re'), '') END)";
+            value("region_code", "coalesce(" + HELPER + "region_exact, CASE WHEN ${village} IS NOT NULL THEN"
+                    + " coalesce(getvariable('alias_region_loose')[concat_ws('|', anj_name_key(${town}), " + loose
+                    + ")], getvariable('alias_region_loose')[" + loose + "]) END)");
             check("village", "${village} IS NULL", "必填项为空");
             // the town the ledger names rides along in the reason: the pre-filled regions ledger (MissingRegions)
             // puts the missing village under it
@@ -511,6 +563,9 @@ final class LoadPlans {
                     MissingRegions.UNKNOWN_VILLAGE, "'" + MissingRegions.UNKNOWN_VILLAGE + "' || CASE WHEN ${town}"
                     + " IS NOT NULL THEN '" + MissingRegions.TOWN_OPEN + "' || ${town} || '"
                     + MissingRegions.TOWN_CLOSE + "' ELSE '' END"));
+            warn("village", HELPER + "region_exact IS NULL AND region_code IS NOT NULL",
+                    "'按区划「' || coalesce(getvariable('region_names')[region_code], region_code)"
+                            + " || '」读取 (名称写法不同)'");
         }
 
         void yesNo(String field) {
@@ -611,7 +666,8 @@ final class LoadPlans {
         }
 
         LoadPlan build(ImportKind kind, String key, String upsert, LoadPlan.Target target) {
-            return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), key, upsert, target);
+            return new LoadPlan(kind, List.copyOf(values), List.copyOf(checks), List.copyOf(warnings), key, upsert,
+                    target);
         }
 
         /**
@@ -620,7 +676,11 @@ final class LoadPlans {
          * the file with the fact and held them all in its hash table: at 10 M new rows it filled DuckDB's
          * memory_limit, where the INSERT's anti-join only holds the fact's keys.
          */
-        LoadPlan buildFact(ImportKind kind, String table, String key, List<String> columns) {
+        LoadPlan buildFact(ImportKind kind, String table, String key, List<String> ownColumns) {
+            // the ledger's columns the kind has no field for, as a JSON object (header → text)
+            value("extra", "src_extra");
+            List<String> columns = new ArrayList<>(ownColumns);
+            columns.add("extra");
             List<String> nonKey = columns.stream().filter(c -> !c.equals(key)).toList();
             String differs = String.join(" OR ", nonKey.stream().map(c -> "t." + c + " IS DISTINCT FROM s." + c).toList());
             String set = String.join(", ", nonKey.stream().map(c -> c + " = s." + c).toList());

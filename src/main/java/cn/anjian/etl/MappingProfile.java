@@ -27,11 +27,15 @@ import java.util.Map;
  * @param template   whether this is the built-in profile of our own template (CSV files may take the fast path)
  * @param where      ledger column → the values a row must hold there to be read (a mixed list's 整改通知单 rows);
  *                   other rows are skipped and counted, not rejected; empty: every row
+ * @param period     the ledger's year ({@code 2025}) or month ({@code 2025-08}) for dates written without them
+ *                   ({@code 8月20日}, {@code 20号}) when the sheet's title does not say; null: none
+ * @param regionPrefixes texts stripped from the front of a village name before it is looked up (中铁十局 …)
  */
 record MappingProfile(String name, String title, ImportKind kind, Map<String, List<String>> columns,
                       Map<String, String> constants, Map<String, Map<String, String>> values, String keyPrefix,
                       List<String> keyColumns, String splitField, List<String> sheets, boolean keepLast,
-                      boolean template, Map<String, List<String>> where) {
+                      boolean template, Map<String, List<String>> where, String period,
+                      List<String> regionPrefixes) {
 
     /** Field → alias-map session variable domain, for fields whose values are codes. */
     static final Map<String, String> VALUE_DOMAINS = Map.ofEntries(
@@ -54,7 +58,7 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             columns.put(c.field(), List.copyOf(names));
         }
         return new MappingProfile("template-" + kind.code(), kind.labelZh() + "台账 (标准模板)", kind, columns, Map.of(),
-                Map.of(), null, List.of(), null, List.of(), false, true, Map.of());
+                Map.of(), null, List.of(), null, List.of(), false, true, Map.of(), null, List.of());
     }
 
     /** The natural key field of the record type (the first template column). */
@@ -88,7 +92,7 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
 
     /** The settings a profile file may have. */
     static final List<String> SETTINGS = List.of("title", "kind", "columns", "constants", "values", "key", "split",
-            "sheets", "duplicates", "where");
+            "sheets", "duplicates", "where", "year", "region_prefixes");
 
     /**
      * A mistake in a profile file: the reason, the text in the file it is about (to find its line) and, for a field
@@ -179,9 +183,17 @@ record MappingProfile(String name, String title, ImportKind kind, Map<String, Li
             where.put(column, list);
         });
         String title = string(doc.getOrDefault("title", name));
+        String period = string(doc.get("year"));
+        if (period != null && !period.matches("(19|20)[0-9]{2}(-(0?[1-9]|1[0-2]))?")) {
+            throw new Invalid("year 应写作年份 (如 2025) 或年月 (如 2025-08)，而不是「" + period + "」", period, null);
+        }
+        if (period != null && period.matches("[0-9]{4}-[0-9]")) {
+            period = period.replace("-", "-0");
+        }
         return new MappingProfile(name, title, kind, columns, constants, values,
                 string(key.getOrDefault("prefix", "")), strings(key.getOrDefault("columns", List.of())), splitField,
-                sheetNames, "last".equals(duplicates), false, java.util.Collections.unmodifiableMap(where));
+                sheetNames, "last".equals(duplicates), false, java.util.Collections.unmodifiableMap(where), period,
+                strings(doc.get("region_prefixes")).stream().filter(x -> x != null && !x.isBlank()).toList());
     }
 
     /** A setting that must be a map (absent: empty). */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class StagingSql {
 
     private static final Pattern RAW = Pattern.compile("\\$\\{([a-z_]+)}");
+
     private static final Pattern ACCEPTED_WHERE = Pattern.compile("\\$\\{accepted WHERE ([^}]+)}");
 
     private StagingSql() {
@@ -84,6 +85,21 @@ final class StagingSql {
                         SELECT region_name AS k, region_code AS v FROM dim_region WHERE region_level = 'town'
                         UNION ALL SELECT region_code, region_code FROM dim_region WHERE region_level = 'town')
                     GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        // names as people type them (anj_name_key) → village, town|village → village; ambiguous keys left out
+        sql.add("""
+                SET VARIABLE alias_region_loose = (SELECT map(list(k), list(v)) FROM (
+                    SELECT k, min(v) AS v FROM (
+                        SELECT anj_name_key(t.region_name) || '|' || anj_name_key(r.region_name) AS k, r.region_code AS v
+                        FROM dim_region r JOIN dim_region t ON t.region_code = r.parent_code
+                        WHERE r.region_level = 'village'
+                        UNION ALL SELECT anj_name_key(region_name), region_code FROM dim_region WHERE region_level = 'village')
+                    WHERE k IS NOT NULL GROUP BY k HAVING count(DISTINCT v) = 1))""");
+        sql.add("SET VARIABLE region_names = (SELECT map(list(region_code), list(region_name)) FROM dim_region"
+                + " WHERE region_level = 'village')");
+        List<String> prefixes = profile == null ? List.of() : profile.regionPrefixes();
+        sql.add("SET VARIABLE region_prefix_re = " + (prefixes.isEmpty() ? "CAST(NULL AS VARCHAR)"
+                : quoteLiteral("^\\s*(?:" + String.join("|", prefixes.stream().map(StagingSql::regexLiteral).toList())
+                + ")\\s*")));
         sql.add("SET VARIABLE only_town = (SELECT CASE WHEN count(*) = 1 THEN min(region_code) END FROM dim_region"
                 + " WHERE region_level = 'town')");
         sql.add("SET VARIABLE campaign_tasks = (SELECT coalesce(list(DISTINCT task_id), []) FROM campaign_task)");
@@ -96,6 +112,11 @@ final class StagingSql {
                     + ") s(a, t) WHERE getvariable('alias_region')[s.t] IS NOT NULL)");
         }
         return sql;
+    }
+
+    /** A text matched literally in an RE2 pattern. */
+    static String regexLiteral(String text) {
+        return text.strip().replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
     }
 
     private static Map<String, String> synonyms(MappingProfile profile, String domain) {
@@ -135,11 +156,22 @@ final class StagingSql {
 
     static String stage(LoadPlan plan, long batchId, Path csv, Map<String, String> columns, boolean explicitRows,
                         char delimiter) {
+        return stage(plan, batchId, csv, columns, List.of(), explicitRows, delimiter);
+    }
+
+    /**
+     * @param extraColumns the file's headers no field takes (the fast path: they go into {@code extra} here; the
+     *                     Java path writes them as {@code __extra})
+     */
+    static String stage(LoadPlan plan, long batchId, Path csv, Map<String, String> columns, List<String> extraColumns,
+                        boolean explicitRows, char delimiter) {
         StringBuilder raw = new StringBuilder();
         raw.append(explicitRows ? "TRY_CAST(\"__row\" AS BIGINT) AS src_row, \"__sheet\" AS src_sheet,"
-                + " \"__note\" AS src_note, \"__error\" AS src_error"
+                + " \"__note\" AS src_note, \"__error\" AS src_error, \"__period\" AS src_period,"
+                + " \"__extra\" AS src_extra"
                 : "CAST(NULL AS BIGINT) AS src_row, CAST(NULL AS VARCHAR) AS src_sheet, CAST(NULL AS VARCHAR) AS src_note,"
-                + " CAST(NULL AS VARCHAR) AS src_error");
+                + " CAST(NULL AS VARCHAR) AS src_error, CAST(NULL AS VARCHAR) AS src_period, "
+                + extraObject(extraColumns) + " AS src_extra");
         for (ImportKind.Column column : plan.kind().columns()) {
             String source = columns.get(column.field());
             raw.append(",\n    ").append(source == null ? "CAST(NULL AS VARCHAR)" : "anj_text(" + quoteIdentifier(source) + ")")
@@ -164,10 +196,23 @@ final class StagingSql {
                     .append(", 'reason': ").append(c.reasonSql() == null ? quoteLiteral(c.reason()) : raw(c.reasonSql()))
                     .append("} END");
         }
-        String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
+        List<String> warns = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (LoadPlan.Warning w : plan.warnings()) {
+            String when = "coalesce(" + raw(w.when()) + ", false)";
+            warns.add(when);
+            notes.add("CASE WHEN " + when + " THEN {'field': " + quoteLiteral(header(plan.kind(), w.field()))
+                    + ", 'value': r_" + w.field() + ", 'message': " + raw(w.messageSql()) + "} END");
+        }
+        String warnings = warns.isEmpty() ? "CAST(NULL AS STRUCT(field VARCHAR, value VARCHAR, message VARCHAR)[])"
+                : "CASE WHEN " + String.join("\n    OR ", warns) + "\n  THEN list_filter([" + String.join(",\n      ", notes)
+                + "], lambda x: x IS NOT NULL AND x.message IS NOT NULL) END";
+        String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name)
+                .filter(n -> !n.startsWith(LoadPlans.HELPER)).toList());
         return "CREATE OR REPLACE TABLE " + stageTable(batchId) + " AS\nSELECT src_row, src_sheet, src_note, " + outputs
                 + ",\n  CASE WHEN " + String.join("\n    OR ", fails) + "\n  THEN list_filter([" + reasons
-                + "], lambda x: x IS NOT NULL) ELSE [] END AS reasons\nFROM (SELECT " + parsed
+                + "], lambda x: x IS NOT NULL) ELSE [] END AS reasons,\n  " + warnings + " AS warnings"
+                + "\nFROM (SELECT " + parsed
                 + "\n  FROM (SELECT " + raw + "\n    FROM read_csv(" + quoteLiteral(csv.toAbsolutePath().toString())
                 + ", header = true, all_varchar = true, auto_detect = true, delim = " + quoteLiteral(String.valueOf(delimiter))
                 + ", quote = '\"', escape = '\"')))";
@@ -217,6 +262,11 @@ final class StagingSql {
                 + " k ON k.rowid = d.keep_id, etl_batch b"
                 + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND s.rowid <> d.keep_id");
         String accepted = accepted(batchId, key);
+        sql.add("DELETE FROM etl_warning WHERE batch_id = " + batchId + " AND row_no IS NOT NULL");
+        sql.add("INSERT INTO etl_warning (batch_id, file_name, sheet_name, row_no, field_name, field_value, message)"
+                + " SELECT " + batchId + ", x.source_file, x.src_sheet, x.source_row, x.w.field, x.w.value, x.w.message"
+                + " FROM (SELECT s.source_file, s.src_sheet, s.source_row, unnest(s.warnings) AS w FROM "
+                + accepted(batchId, key, "s.warnings IS NOT NULL") + " s) x");
         sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
                 + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
@@ -287,6 +337,12 @@ final class StagingSql {
                 + " - coalesce((SELECT sum(n - 1) FROM dup_import_" + batchId + "), 0)";
     }
 
+    /** Loaded rows with at least one warning. */
+    static String countWarned(long batchId) {
+        return "SELECT count(DISTINCT coalesce(sheet_name, '') || '#' || row_no) FROM etl_warning WHERE batch_id = "
+                + batchId + " AND row_no IS NOT NULL";
+    }
+
     static String countRejected(long batchId) {
         return "SELECT count(DISTINCT coalesce(sheet_name, '') || '#' || row_no) FROM etl_reject WHERE batch_id = "
                 + batchId;
@@ -294,6 +350,17 @@ final class StagingSql {
 
     static List<String> dropStage(long batchId) {
         return List.of("DROP TABLE IF EXISTS " + stageTable(batchId), "DROP TABLE IF EXISTS dup_import_" + batchId);
+    }
+
+    /** The ledger's extra columns (fast path) as a JSON object of header → trimmed text, NULL when all are blank. */
+    static String extraObject(List<String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return "CAST(NULL AS VARCHAR)";
+        }
+        String entries = String.join(", ", headers.stream().map(h -> "{'k': " + quoteLiteral(h) + ", 'v': anj_text("
+                + quoteIdentifier(h) + ")}").toList());
+        return "nullif(CAST(to_json(map_from_entries(list_filter([" + entries + "], lambda e: e.v IS NOT NULL)))"
+                + " AS VARCHAR), '{}')";
     }
 
     private static String raw(String expression) {

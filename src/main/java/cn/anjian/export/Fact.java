@@ -112,13 +112,16 @@ enum Fact {
         this.key = key;
         Map<String, Column> all = new LinkedHashMap<>(shared());
         all.putAll(own);
-        this.columns = kind.columns().stream().map(c -> {
+        List<Column> columns = new java.util.ArrayList<>(kind.columns().stream().map(c -> {
             Column col = all.get(c.field());
             if (col == null) {
                 throw new IllegalStateException(kind + " template column " + c.field() + " has no export column");
             }
             return new Column(c.header(), col.sql(), col.kind());
-        }).toList();
+        }).toList());
+        // the ledger's other columns, as imported (a JSON object the importer reads back)
+        columns.add(new Column(ImportKind.EXTRA_HEADER, "f.extra", ColumnKind.TEXT));
+        this.columns = List.copyOf(columns);
     }
 
     String code() {
@@ -182,7 +185,8 @@ enum Fact {
         return new Column(null, sql, ColumnKind.DECIMAL);
     }
 
+    /** 是 / 否, and empty where the ledger did not say (a column it never had). */
     private static Column yesNo(String sql) {
-        return new Column(null, "CASE WHEN " + sql + " THEN '是' ELSE '否' END", ColumnKind.TEXT);
+        return new Column(null, "CASE WHEN " + sql + " THEN '是' WHEN NOT " + sql + " THEN '否' END", ColumnKind.TEXT);
     }
 }

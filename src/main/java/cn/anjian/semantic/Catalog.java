@@ -194,8 +194,8 @@ public class Catalog {
         metric("on_time_rectification_rate", "按期整改率", "On-time rectification rate", PERCENT, Display.percent(1),
                 "整改期限内完成整改的隐患 / 已整改隐患(无期限视为按期)",
                 "Rectified by the deadline / rectified (no deadline counts as on time)",
-                hazard(f -> ratio(count(rectifiedBy(f).and(h.DEADLINE_DATE.isNull()
-                        .or(h.OPEN_UNTIL.le(h.DEADLINE_DATE)))), count(rectifiedBy(f)))));
+                hazard(f -> ratio(count(rectifiedBy(f).and(rectifiedDayKnown()).and(h.DEADLINE_DATE.isNull()
+                        .or(h.OPEN_UNTIL.le(h.DEADLINE_DATE)))), count(rectifiedBy(f).and(rectifiedDayKnown())))));
         metric("hazards_open", "未整改隐患", "Hazards open", COUNT, Display.count(),
                 "范围内发现、截至统计日尚未整改的隐患数", "Found in the range and not rectified by the as-of date",
                 hazard(f -> count(openOn(f))));
@@ -217,16 +217,22 @@ public class Catalog {
                 majorHazard(f -> count(major.and(h.CLOSED_DATE.le(f.asOf())).and(h.IS_PUBLISHED.isFalse()))));
         metric("mean_days_to_rectify", "平均整改天数", "Mean days to rectify", DAYS, Display.days(1),
                 "已整改隐患从发现到整改的平均天数", "Mean days from found to rectified, over hazards rectified",
-                hazard(f -> DSL.avg(daysToRectify()).filterWhere(rectifiedBy(f)).cast(SQLDataType.DOUBLE)));
+                hazard(f -> DSL.avg(daysToRectify()).filterWhere(rectifiedBy(f).and(rectifiedDayKnown()))
+                        .cast(SQLDataType.DOUBLE)));
         metric("p90_days_to_rectify", "整改天数(90分位)", "Days to rectify, 90th percentile", DAYS, Display.days(1),
                 "已整改隐患从发现到整改天数的90分位数", "90th percentile of days from found to rectified",
                 hazard(f -> DSL.field("quantile_cont({0}, 0.9) FILTER (WHERE {1})", SQLDataType.DOUBLE,
-                        daysToRectify(), rectifiedBy(f))));
+                        daysToRectify(), rectifiedBy(f).and(rectifiedDayKnown()))));
         metric("five_implementation_completeness", "重大隐患五落实完成率", "五落实 completeness of major hazards",
                 PERCENT, Display.percent(1),
                 "重大隐患已落实的责任、措施、资金、时限、预案项 / (重大隐患数 × 5)",
                 "Share of the five measures in place over major hazards",
                 majorHazard(f -> ratio(DSL.sum(fiveFlags()).filterWhere(major), count(major).mul(5L))));
+        metric("status_date_conflicts", "状态与日期矛盾", "Status contradicting dates", COUNT, Display.count(),
+                "台账写明已整改/已销号却没有日期 (按已整改、日期不详计)，或写明未整改却有整改日期 (按日期计) 的隐患数",
+                "Hazards stated rectified or closed without a date (counted rectified on an unknown day), or stated"
+                        + " open with a rectification date (the date counts)",
+                hazard(f -> count(statusContradictsDates())));
         metric("rectification_funds", "整改资金", "Rectification funds", YUAN, Display.yuan(),
                 "日期范围内发现隐患的整改资金合计", "Funds for hazards found in the date range",
                 mart(f -> DSL.sum(m.FUNDS_YUAN)), hazard(f -> DSL.sum(h.FUNDS_YUAN)));
@@ -235,6 +241,32 @@ public class Catalog {
     /** The rectification date, else the closing date ({@code null} while open): what the detail lists show. */
     private static Field<LocalDate> rectifiedOn() {
         return DSL.coalesce(FACT_HAZARD.RECTIFIED_DATE, FACT_HAZARD.CLOSED_DATE);
+    }
+
+    /**
+     * The ledger's day of rectification is known: a hazard stated 已整改/已销号 without a date (open_until is then its
+     * found date, anj_open_until in sql/reference/R030) counts as rectified, but not in the days-to-rectify and
+     * on-time figures, which would read a day it does not say.
+     */
+    private static Condition rectifiedDayKnown() {
+        return FACT_HAZARD.RECTIFIED_DATE.isNotNull().or(FACT_HAZARD.CLOSED_DATE.isNotNull());
+    }
+
+    /**
+     * A stated status the dates contradict: 已整改/已销号 without a date, or 未整改/整改中 with one (the loader's
+     * warnings on the same rows, cn.anjian.etl.LoadPlans.STATUS_WITHOUT_DATE and STATUS_BEFORE_DATE).
+     */
+    private static Condition statusContradictsDates() {
+        var h = FACT_HAZARD;
+        return h.STATUS.in("rectified", "closed").and(h.RECTIFIED_DATE.isNull()).and(h.CLOSED_DATE.isNull())
+                .or(h.STATUS.in("open", "rectifying").and(h.RECTIFIED_DATE.isNotNull().or(h.CLOSED_DATE.isNotNull())));
+    }
+
+    /** The ledger's columns no field takes (the JSON object in extra) as 表头: 内容；… for a detail list. */
+    private static Field<String> extraText(Field<String> extra) {
+        return DSL.field("CASE WHEN json_valid({0}) THEN array_to_string(list_transform(json_keys({0}),"
+                        + " lambda k: k || ': ' || ({0} ->> k)), '；') END",
+                SQLDataType.VARCHAR, extra);
     }
 
     /*
@@ -262,8 +294,10 @@ public class Catalog {
 
     private static Field<Integer> fiveFlags() {
         var h = FACT_HAZARD;
-        return DSL.field("cast({0} as integer) + cast({1} as integer) + cast({2} as integer) + cast({3} as integer)"
-                        + " + cast({4} as integer)", SQLDataType.INTEGER,
+        // a measure the ledger does not state (NULL) is not in place, and leaves the others counted
+        return DSL.field("cast(coalesce({0}, false) as integer) + cast(coalesce({1}, false) as integer)"
+                        + " + cast(coalesce({2}, false) as integer) + cast(coalesce({3}, false) as integer)"
+                        + " + cast(coalesce({4}, false) as integer)", SQLDataType.INTEGER,
                 h.WL_RESPONSIBILITY, h.WL_MEASURES, h.WL_FUNDS, h.WL_TIME_LIMIT, h.WL_CONTINGENCY);
     }
 
@@ -670,8 +704,19 @@ public class Catalog {
                         field("responsible_person", "整改责任人", "Responsible person", "text",
                                 f -> h.RESPONSIBLE_PERSON),
                         field("inspectors", "检查人员", "Inspectors", "text", f -> h.INSPECTORS),
-                        field("document_no", "文书编号", "Document no.", "text", f -> h.DOCUMENT_NO)),
+                        field("document_no", "文书编号", "Document no.", "text", f -> h.DOCUMENT_NO),
+                        field("extra", "台账其他列", "Other ledger columns", "text", f -> extraText(h.EXTRA))),
                 f -> DSL.noCondition(),
+                f -> List.of(h.FOUND_DATE.desc(), h.HAZARD_NO.asc())));
+
+        addDetail(new DetailView("status_date_conflicts", Label.of("状态与日期矛盾的隐患", "Status contradicting dates"),
+                Source.HAZARD,
+                List.of(hazardNo, village, description, found,
+                        coded("hazard_status", "台账状态", "Stated status", MemberKind.HAZARD_STATUS, f -> h.STATUS),
+                        field("rectified_date", "整改日期", "Rectified", "date", f -> rectifiedOn()),
+                        field("source_file", "文件", "File", "text", f -> h.SOURCE_FILE),
+                        field("source_row", "行号", "Row", "count", f -> h.SOURCE_ROW)),
+                f -> statusContradictsDates(),
                 f -> List.of(h.FOUND_DATE.desc(), h.HAZARD_NO.asc())));
 
         var e = FACT_ENFORCEMENT;
@@ -774,7 +819,7 @@ public class Catalog {
                             "p90_days_to_rectify", "ledgers_missing", "escalation_rate", "blacklist_entries",
                             "accidents", "deaths", "accidents_concealed", "injuries", "rejected_rows",
                             "rejected_files", "drills_missing", "head_checks_missing", "tipoffs_overdue",
-                            "mean_days_to_close_tipoff"),
+                            "mean_days_to_close_tipoff", "status_date_conflicts"),
                     Metric.Polarity.NEUTRAL, List.of("key_enterprises", "enforcement_actions", "enforcement_stage_1",
                             "enforcement_stage_2", "enforcement_stage_3", "fines_proposed", "fines_final",
                             "above_scale_enterprises", "accident_enterprises", "tipoffs_received",

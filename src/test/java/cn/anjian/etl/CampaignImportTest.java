@@ -107,7 +107,7 @@ class CampaignImportTest {
                 List.of("PX-T-6", "2023-05-10", "诸佛庵镇", "诸佛庵村", "周十", "从业人员", "", "", "岗前", "2", "", ""));
         check(ImportKind.TRAININGS, "fact_training", rows, 3,
                 tuple(4L, "人员类别", "无法识别的取值 (不在代码表或同义词表中)"),
-                tuple(5L, "培训日期", "日期晚于今天"),
+                tuple(5L, "培训日期", "日期晚于今天 (读作 2099-01-01)"),
                 tuple(6L, "学时", "学时应为数字 (如 2 或 1.5)"));
         Map<String, Object> head = jdbc.queryForMap("SELECT * FROM fact_training WHERE person_name = '王五'");
         assertThat(head).containsEntry("person_role", "principal").containsEntry("training_type", "warning_education")
