@@ -243,9 +243,16 @@ final class StagingSql {
         List<String> sql = new ArrayList<>();
         sql.add("DELETE FROM etl_reject WHERE batch_id = " + batchId);
         sql.add("DELETE FROM etl_lineage WHERE batch_id = " + batchId);
+        sql.add(heldElsewhere(plan, batchId));
+        String notHeld = " AND NOT EXISTS (SELECT 1 FROM " + heldTable(batchId) + " o WHERE o.rid = s.rowid)";
         sql.add("CREATE OR REPLACE TEMP TABLE " + dupes + " AS SELECT s." + key + " AS k, " + (keepLast ? "max" : "min")
-                + "(s.rowid) AS keep_id, count(*) AS n FROM " + stage + " s WHERE len(s.reasons) = 0 GROUP BY s." + key
-                + " HAVING count(*) > 1");
+                + "(s.rowid) AS keep_id, count(*) AS n FROM " + stage + " s WHERE len(s.reasons) = 0" + notHeld
+                + " GROUP BY s." + key + " HAVING count(*) > 1");
+        sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
+                + " SELECT " + batchId + ", b.file_name, s.src_sheet, " + row + ", "
+                + quoteLiteral(header(plan.kind(), key)) + ", s." + key + ", '编号已是「' || o.town || '」的记录："
+                + "各乡镇的台账编号不能相同，请核对编号，或在编号前加乡镇简称' FROM " + stage + " s JOIN "
+                + heldTable(batchId) + " o ON o.rid = s.rowid, etl_batch b WHERE b.batch_id = " + batchId);
         sql.add("INSERT INTO etl_reject (batch_id, file_name, sheet_name, row_no, field_name, field_value, reason)"
                 + " SELECT " + batchId + ", b.file_name, x.src_sheet, x.row_no, x.r.field, x.r.value, x.r.reason"
                 + " FROM (SELECT s.src_sheet, " + row + " AS row_no, unnest(s.reasons) AS r FROM " + stage
@@ -260,7 +267,7 @@ final class StagingSql {
                 + quoteLiteral(header(plan.kind(), key)) + ", s." + key + ", " + reason
                 + " FROM " + stage + " s JOIN " + dupes + " d ON d.k = s." + key + " JOIN " + stage
                 + " k ON k.rowid = d.keep_id, etl_batch b"
-                + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND s.rowid <> d.keep_id");
+                + " WHERE b.batch_id = " + batchId + " AND len(s.reasons) = 0 AND s.rowid <> d.keep_id" + notHeld);
         String accepted = accepted(batchId, key);
         sql.add("DELETE FROM etl_warning WHERE batch_id = " + batchId + " AND row_no IS NOT NULL");
         sql.add("INSERT INTO etl_warning (batch_id, file_name, sheet_name, row_no, field_name, field_value, message)"
@@ -269,7 +276,8 @@ final class StagingSql {
                 + accepted(batchId, key, "s.warnings IS NOT NULL") + " s) x");
         sql.add("INSERT INTO etl_lineage (batch_id, natural_key, sheet_name, row_no, note) SELECT " + batchId + ", s." + key
                 + ", s.src_sheet, " + row + ", s.src_note FROM " + stage + " s WHERE s.src_note IS NOT NULL AND len(s.reasons) = 0"
-                + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)");
+                + " AND NOT EXISTS (SELECT 1 FROM " + dupes + " d WHERE d.k = s." + key + " AND d.keep_id <> s.rowid)"
+                + notHeld);
         List<String> history = history(plan, batchId);
         sql.addAll(keepHistory ? history : history.subList(0, history.size() - 1));
         for (String statement : new cn.anjian.warehouse.SqlScript("upsert", plan.upsert()).statements()) {
@@ -328,13 +336,44 @@ final class StagingSql {
                 + " CAST(" + row + " AS INTEGER) AS source_row FROM " + stage + " s"
                 + " WHERE " + (condition == null ? "" : condition + " AND ")
                 + "len(s.reasons) = 0 AND NOT EXISTS (SELECT 1 FROM dup_import_" + batchId + " d WHERE d.k = s."
-                + key + " AND d.keep_id <> s.rowid))";
+                + key + " AND d.keep_id <> s.rowid) AND NOT EXISTS (SELECT 1 FROM " + heldTable(batchId)
+                + " o WHERE o.rid = s.rowid))";
     }
 
-    /** Records loaded: those without reasons, less the duplicates that gave way to the kept row of their key. */
+    /**
+     * The rows whose number the warehouse already holds for another town, by stage row, with that town's name: they
+     * are refused, never loaded over the other town's record. In a county warehouse each town numbers its own
+     * ledgers, and 落儿岭镇's YH-2024-001 must not overwrite 诸佛庵镇's. Only facts that carry a village (a derived
+     * number already includes the village or the enterprise); for the others the table is empty.
+     */
+    static String heldElsewhere(LoadPlan plan, long batchId) {
+        String held = heldTable(batchId);
+        boolean byVillage = plan.values().stream().anyMatch(v -> v.name().equals("region_code"));
+        if (!plan.target().table().startsWith("fact_") || !byVillage) {
+            return "CREATE OR REPLACE TEMP TABLE " + held + " (rid BIGINT, town VARCHAR)";
+        }
+        String key = plan.key();
+        return "CREATE OR REPLACE TEMP TABLE " + held + " AS SELECT st.rowid AS rid,"
+                + " min(coalesce(t.region_name, fr.town_code)) AS town FROM " + stageTable(batchId) + " st JOIN "
+                + plan.target().table() + " f ON f." + key + " = st." + key
+                + " JOIN dim_region fr ON fr.region_code = f.region_code"
+                + " JOIN dim_region sr ON sr.region_code = st.region_code"
+                + " LEFT JOIN dim_region t ON t.region_code = fr.town_code"
+                + " WHERE len(st.reasons) = 0 AND fr.town_code IS DISTINCT FROM sr.town_code GROUP BY st.rowid";
+    }
+
+    private static String heldTable(long batchId) {
+        return "held_import_" + batchId;
+    }
+
+    /**
+     * Records loaded: those without reasons, less the duplicates that gave way to the kept row of their key and the
+     * rows whose number is another town's.
+     */
     static String countAccepted(long batchId, String key) {
         return "SELECT (SELECT count(*) FROM " + stageTable(batchId) + " WHERE len(reasons) = 0)"
-                + " - coalesce((SELECT sum(n - 1) FROM dup_import_" + batchId + "), 0)";
+                + " - coalesce((SELECT sum(n - 1) FROM dup_import_" + batchId + "), 0)"
+                + " - (SELECT count(*) FROM " + heldTable(batchId) + ")";
     }
 
     /** Loaded rows with at least one warning. */
@@ -349,7 +388,8 @@ final class StagingSql {
     }
 
     static List<String> dropStage(long batchId) {
-        return List.of("DROP TABLE IF EXISTS " + stageTable(batchId), "DROP TABLE IF EXISTS dup_import_" + batchId);
+        return List.of("DROP TABLE IF EXISTS " + stageTable(batchId), "DROP TABLE IF EXISTS dup_import_" + batchId,
+                "DROP TABLE IF EXISTS " + heldTable(batchId));
     }
 
     /** The ledger's extra columns (fast path) as a JSON object of header → trimmed text, NULL when all are blank. */
