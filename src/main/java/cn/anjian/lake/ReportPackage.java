@@ -80,7 +80,7 @@ public final class ReportPackage {
 
     /** The tables a package holds, as the lake lists them. */
     public static List<String> tables() {
-        return LakeTable.ALL.stream().map(LakeTable::name).toList();
+        return LakeTable.ALL.stream().filter(LakeTable::packaged).map(LakeTable::name).toList();
     }
 
     /** The date column whose month puts a fact's row in a period; empty for a dimension. */

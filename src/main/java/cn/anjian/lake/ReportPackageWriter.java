@@ -125,7 +125,7 @@ public class ReportPackageWriter {
 
     private List<ReportPackage.Entry> copyAll(List<String> towns, YearMonth from, YearMonth to, Path dir) {
         List<ReportPackage.Entry> entries = new ArrayList<>();
-        for (LakeTable table : LakeTable.ALL) {
+        for (LakeTable table : LakeTable.ALL.stream().filter(LakeTable::packaged).toList()) {
             Path file = dir.resolve(table.name() + ".parquet");
             jdbc.execute("COPY (" + table.slice(towns, from.atDay(1), to.atEndOfMonth()) + ") TO "
                     + DSL.inline(file.toString()) + " (FORMAT parquet, COMPRESSION zstd)");

@@ -66,6 +66,13 @@ class LakeDemoTownTest extends DemoTownWarehouse {
             assertThat(fromLake).as(table).isEqualTo(warehouse);
             warehouse.forEach(line -> csv.add(table + "," + line));
         }
+        // the campaign's ledgers are facts of the lake too, a department's progress reports under its town
+        assertThat(lake.read(dir).tables()).filteredOn(t -> t.rows() > 0).extracting(LakeManifest.Table::name)
+                .contains("fact_drill", "fact_training", "fact_tipoff", "fact_head_duty", "fact_door_knock",
+                        "fact_publicity", "fact_task_progress");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM read_parquet(?, hive_partitioning = true,"
+                + " hive_types_autocast = false) WHERE town = 'none'",
+                Long.class, dir.resolve("fact_task_progress").resolve("**/*.parquet").toString())).isZero();
         for (LakeManifest.Table table : lake.read(dir).tables()) {
             Long rows = jdbc.queryForObject("SELECT count(*) FROM " + table.name(), Long.class);
             assertThat(table.rows()).as(table.name()).isEqualTo(rows);
