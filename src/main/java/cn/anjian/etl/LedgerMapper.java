@@ -803,16 +803,23 @@ final class LedgerMapper implements LedgerRows.Sink {
      * its heading; fewer than two items: the cell stays one record. Lines before the first item are the cell's
      * preamble and lines after an item continue it.
      */
+    /** A line that only introduces the items (检查发现, 存在以下问题, 主要隐患如下): not carried into each item. */
+    private static final Pattern GENERIC_INTRO = Pattern.compile(
+            "经?(检查|排查|现场)?(发现|存在)?(以下|如下|的)?(主要)?(问题|隐患)?(如下)?(有)?");
+
     static List<String> splitNumbered(String cell) {
         if (cell != null && cell.codePoints().anyMatch(c -> c >= 0x2460 && c <= 0x249B)) {
-            // enclosed numbers mark items even on one line (①…；②…): each starts a line
-            cell = cell.replaceAll("(?<!^|\\n)\\s*(" + ENCLOSED + ")", "\n$1");
+            // enclosed numbers mark items even on one line (三楼仓库：①…；②…) where they open a clause, never
+            // inside one (配电箱⑴号柜): each such number starts a line
+            cell = cell.replaceAll("(?<=[；;。，,、:：])\\s*(" + ENCLOSED + ")", "\n$1");
         }
         if (cell == null || cell.indexOf('\n') < 0) {
             return List.of();
         }
         List<String> items = new ArrayList<>();
         String heading = null;
+        // text before the first item (三楼仓库：) belongs to every item, like a heading: never dropped
+        StringBuilder preamble = new StringBuilder();
         StringBuilder current = null;
         int last = 0;
         for (String line : cell.split("\\r?\\n")) {
@@ -836,10 +843,17 @@ final class LedgerMapper implements LedgerRows.Sink {
                 if (current != null) {
                     items.add(itemText(current));
                 }
-                current = new StringBuilder(heading == null || heading.isEmpty() ? "" : heading + "：").append(m.group(2));
+                String lead = heading != null && !heading.isEmpty() ? heading
+                        : preamble.toString().replaceAll("[。:：，,；;、\\s]+$", "").trim();
+                if (GENERIC_INTRO.matcher(lead).matches()) {
+                    lead = ""; // 检查发现：, 存在以下问题：… say nothing the items do not
+                }
+                current = new StringBuilder(lead.isEmpty() ? "" : lead + "：").append(m.group(2));
                 last = number;
             } else if (current != null) {
                 current.append('\n').append(line);
+            } else if (heading == null && !line.isBlank()) {
+                preamble.append(preamble.length() == 0 ? "" : " ").append(line.strip());
             }
         }
         if (current != null) {

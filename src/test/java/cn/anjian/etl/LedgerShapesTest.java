@@ -26,6 +26,12 @@ class LedgerShapesTest {
         assertThat(LedgerMapper.splitNumbered("检查发现：\n⒈灭火器过期\n⒉消防通道堵塞"))
                 .containsExactly("灭火器过期", "消防通道堵塞");
         // one item, or numbers out of sequence, stay one record
+        // the text before the first item belongs to every item; a number inside a clause is not an item
+        assertThat(LedgerMapper.splitNumbered("三楼仓库：①灭火器过期；②通道堵塞"))
+                .containsExactly("三楼仓库：灭火器过期", "三楼仓库：通道堵塞");
+        assertThat(LedgerMapper.splitNumbered("配电箱⑴号柜门损坏，⑵号柜未上锁")).isEmpty();
+        assertThat(LedgerMapper.splitNumbered("二号工点\n1.临边防护缺失\n2.配电箱未上锁"))
+                .containsExactly("二号工点：临边防护缺失", "二号工点：配电箱未上锁");
         assertThat(LedgerMapper.splitNumbered("①灭火器过期")).isEmpty();
         assertThat(LedgerMapper.splitNumbered("②灭火器过期；④消防通道堵塞")).isEmpty();
         // the forms that split before still do
