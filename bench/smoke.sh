@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark at smoke size (issue #18, "Benchmarks that cannot rot"): bench/run-import.sh (and its --history
-# mode), bench/run-floor.sh, bench/panels/run.sh, bench/exports/run.sh and bench/run-fastpath.sh, each with --smoke
+# mode), bench/run-floor.sh, bench/panels/run.sh, bench/exports/run.sh, bench/run-fastpath.sh and bench/lake/run.sh, each with --smoke
 # (20,000 rows), in a fresh temporary directory, on the build that is already there (target/classes,
 # target/test-classes and target/bench-classpath.txt, which `./mvnw -B verify` or `./mvnw -B -DskipTests package` leave; nothing is rebuilt,
-# only bench/src and bench/panels/src are compiled, into target/bench-smoke). .ci/run calls it after the tests.
+# only bench/src, bench/panels/src and bench/lake/src are compiled, into target/bench-smoke). .ci/run calls it after the tests.
 # It checks that each bench completes (each one checks its own row counts and exits non-zero otherwise) and prints
 # its figures. It never checks a speed: smoke-size figures say nothing about speed.
 set -euo pipefail
@@ -18,7 +18,7 @@ DEPS="$(cat target/bench-classpath.txt)"
 export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 rm -rf target/bench-smoke
 mkdir -p target/bench-smoke/classes
-mapfile -t sources < <(find bench/src/main/java bench/panels/src -name '*.java' | sort)
+mapfile -t sources < <(find bench/src/main/java bench/panels/src bench/lake/src -name '*.java' | sort)
 javac -nowarn -encoding UTF-8 -proc:none -d target/bench-smoke/classes -cp "target/classes:$DEPS" "${sources[@]}"
 export BENCH_CP="target/bench-smoke/classes:target/classes:$DEPS"
 export BENCH_TEST_CP="target/test-classes:target/classes:$DEPS"
@@ -35,6 +35,7 @@ benches=(
   "panels|bench/panels/run.sh|^\| dashboard \| panels \|"
   "exports|bench/exports/run.sh|^\| export CSV "
   "history|bench/run-import.sh --history|^HISTORY second import "
+  "lake|bench/lake/run.sh|^LAKE / COPY = "
 )
 
 # one bench: runs it, checks it completed and printed its figures, writes its verdict to $BENCH_WORK/<name>.verdict
@@ -60,7 +61,7 @@ lane() {
     run_bench "$name" "$script" "$figures"
   done
 }
-lane "${benches[0]}" "${benches[1]}" "${benches[2]}" &
+lane "${benches[0]}" "${benches[1]}" "${benches[2]}" "${benches[6]}" &
 first=$!
 lane "${benches[3]}" "${benches[4]}" "${benches[5]}"
 wait "$first" || true

@@ -151,9 +151,17 @@ class DashboardService {
                     result.rows(), result.labels(), panel.drill(), null, empty);
         }
         List<String> dimensions = withGrain(panel.dimensions(), params.get(GRAIN), filters);
-        QueryResult result = queries.run(new MetricQuery(panel.metrics(), dimensions, filters,
-                sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit())).rounded();
-        List<Kpi> kpis = panel.chart() == ChartType.KPI ? kpis(panel, filters, dimensions, result) : null;
+        MetricQuery query = new MetricQuery(panel.metrics(), dimensions, filters,
+                sortWithGrain(panel.sort(), panel.dimensions(), dimensions), panel.limit());
+        QueryResult result;
+        List<Kpi> kpis = null;
+        if (panel.chart() == ChartType.KPI) {
+            KpiAnswer answer = kpis(panel, filters, dimensions, query);
+            result = answer.result();
+            kpis = answer.kpis();
+        } else {
+            result = queries.run(query).rounded();
+        }
         Empty empty = result.rows().isEmpty() ? emptyBecause(dashboard, panel, requested, filters,
                 f -> !queries.run(new MetricQuery(panel.metrics(), dimensions, f, null, 1)).rows().isEmpty()) : null;
         return new PanelData(dashboard.id(), panel.id(), panel.chart(), panel.title(), echo, result.columns(),
@@ -228,12 +236,12 @@ class DashboardService {
     }
 
     /**
-     * One KPI per metric: its total, the comparisons and the sparkline over every period of the range. Those are
-     * separate statements over the same facts; they run at the same time (each under the caller's row scope).
+     * One KPI per metric: its total, the comparisons and the sparkline over every period of the range. The
+     * comparisons are statements over other ranges; they run at the same time as the panel's own (each under the
+     * caller's row scope). The total and the sparkline share one scan of the range when the panel has no
+     * dimensions of its own ({@link MetricQueryService#runWithTotal}).
      */
-    private List<Kpi> kpis(Panel panel, Filters filters, List<String> dimensions, QueryResult result) {
-        CompletableFuture<QueryResult> totalQuery = dimensions.isEmpty() ? CompletableFuture.completedFuture(result)
-                : async(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
+    private KpiAnswer kpis(Panel panel, Filters filters, List<String> dimensions, MetricQuery query) {
         Map<Panel.Comparison, Filters> earlierFilters = new LinkedHashMap<>();
         // over a 12-month range the previous period is the same period last year: one statement for both
         Map<Filters, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
@@ -263,9 +271,32 @@ class DashboardService {
             }
         }
         String sparkDim = panel.sparkline();
-        CompletableFuture<QueryResult> sparkQuery = sparkDim == null ? CompletableFuture.completedFuture(null)
-                : dimensions.equals(List.of(sparkDim)) ? CompletableFuture.completedFuture(result)
-                : async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
+        CompletableFuture<QueryResult> totalQuery = dimensions.isEmpty() ? null
+                : async(new MetricQuery(panel.metrics(), List.of(), filters, null, null));
+        // the panel's own statement in this thread, while the comparisons run beside it
+        QueryResult result = null;
+        CompletableFuture<QueryResult> sparkQuery = CompletableFuture.completedFuture(null);
+        if (sparkDim != null && dimensions.isEmpty() && query.sort().isEmpty() && query.limit() == null) {
+            QueryResult[] both = queries.runWithTotal(new MetricQuery(panel.metrics(), List.of(sparkDim), filters,
+                    null, null));
+            if (both != null) {
+                result = both[1];
+                sparkQuery = CompletableFuture.completedFuture(both[0]);
+            }
+        }
+        if (result == null) {
+            if (sparkDim != null && !dimensions.equals(List.of(sparkDim))) {
+                sparkQuery = async(new MetricQuery(panel.metrics(), List.of(sparkDim), filters, null, null));
+            }
+            result = queries.run(query);
+            if (sparkDim != null && dimensions.equals(List.of(sparkDim))) {
+                sparkQuery = CompletableFuture.completedFuture(result);
+            }
+        }
+        result = result.rounded();
+        if (totalQuery == null) {
+            totalQuery = CompletableFuture.completedFuture(result);
+        }
         // every value as shown (rounded by the catalogue's display), so a change is the difference of what is shown
         QueryResult total = ParallelQueries.join(totalQuery).rounded();
         Map<Panel.Comparison, Period> periods = new LinkedHashMap<>();
@@ -303,7 +334,11 @@ class DashboardService {
             }
             kpis.add(new Kpi(metric, value, compare, sparkline));
         }
-        return kpis;
+        return new KpiAnswer(result, kpis);
+    }
+
+    /** A KPI panel's own rows (its total when it has no dimensions) and its KPIs. */
+    private record KpiAnswer(QueryResult result, List<Kpi> kpis) {
     }
 
     private CompletableFuture<QueryResult> async(MetricQuery query) {

@@ -69,6 +69,82 @@ public class MetricQueryService {
      * scope, such as an assessment's rank among the town's villages ({@link RowScope#towns()}).
      */
     public QueryResult run(MetricQuery query, RowScope rowScope) {
+        Plan plan = plan(query);
+        List<SortKey> sort = sortKeys(query.sort(), plan.metrics(), plan.dimensions());
+        int limit = query.limit() == null ? MAX_ROWS : Math.min(query.limit(), MAX_ROWS);
+
+        List<List<Object>> rows;
+        if (plan.bySource().size() == 1) {
+            Source source = plan.bySource().keySet().iterator().next();
+            rows = fetch(source, plan.metrics(), plan.variants(), plan.dimensions(), query.filters(), plan.asOf(),
+                    sort, limit, rowScope, false);
+        } else {
+            rows = merge(plan, plan.dimensions(), fetchEach(plan, query.filters(), rowScope, false), sort, limit);
+        }
+        return new QueryResult(columns(plan.metrics(), plan.dimensions()), rows, labels(plan.dimensions(), rows));
+    }
+
+    /**
+     * A query by one dimension (a KPI's sparkline by month) and the same metrics' total over no dimension, under
+     * the same filters, in one statement per table ({@code GROUPING SETS}: the range is scanned once instead of
+     * twice). Returns {@code [by dimension, total]}, each equal to what {@link #run} answers for it, or
+     * {@code null} when the two would not read the same tables the same way (then ask {@link #run} for each).
+     */
+    public QueryResult[] runWithTotal(MetricQuery query) {
+        MetricQuery totalQuery = new MetricQuery(query.metrics(), List.of(), query.filters(), null, null);
+        if (query.dimensions().size() != 1 || query.limit() != null) {
+            return null;
+        }
+        Plan plan = plan(query);
+        Plan totalPlan = plan(totalQuery);
+        if (!plan.variants().equals(totalPlan.variants())) {
+            return null;
+        }
+        List<SortKey> sort = sortKeys(query.sort(), plan.metrics(), plan.dimensions());
+        boolean one = plan.bySource().size() == 1;
+        List<List<List<Object>>> answers = one
+                ? List.of(fetch(plan.bySource().keySet().iterator().next(), plan.metrics(), plan.variants(),
+                        plan.dimensions(), query.filters(), plan.asOf(), sort, MAX_ROWS, scope, true))
+                : fetchEach(plan, query.filters(), scope, true);
+        List<List<List<Object>>> grouped = new ArrayList<>();
+        List<List<List<Object>>> totals = new ArrayList<>();
+        for (List<List<Object>> answer : answers) {
+            List<List<Object>> g = new ArrayList<>();
+            List<List<Object>> t = new ArrayList<>();
+            for (List<Object> row : answer) {
+                // the last value says which grouping set a row is of: 1 for the total (the dimension rolled up)
+                boolean total = ((Number) row.get(row.size() - 1)).intValue() == 1;
+                List<Object> values = row.subList(0, row.size() - 1);
+                if (total) {
+                    t.add(new ArrayList<>(values.subList(1, values.size())));
+                } else {
+                    g.add(new ArrayList<>(values));
+                }
+            }
+            grouped.add(g);
+            totals.add(t);
+        }
+        List<List<Object>> rows;
+        List<List<Object>> totalRows;
+        if (one) {
+            rows = grouped.get(0).size() > MAX_ROWS ? new ArrayList<>(grouped.get(0).subList(0, MAX_ROWS))
+                    : grouped.get(0);
+            totalRows = totals.get(0);
+        } else {
+            rows = merge(plan, plan.dimensions(), grouped, sort, MAX_ROWS);
+            totalRows = merge(plan, List.of(), totals, List.of(), MAX_ROWS);
+        }
+        return new QueryResult[] {
+                new QueryResult(columns(plan.metrics(), plan.dimensions()), rows, labels(plan.dimensions(), rows)),
+                new QueryResult(columns(plan.metrics(), List.of()), totalRows, labels(List.of(), totalRows))};
+    }
+
+    /** A query's metrics and dimensions resolved, with the variant (table) that answers each metric. */
+    private record Plan(List<Metric> metrics, List<Dimension> dimensions, Map<Metric, Metric.Variant> variants,
+                        Map<Source, List<Metric>> bySource, LocalDate asOf) {
+    }
+
+    private Plan plan(MetricQuery query) {
         List<Metric> metrics = query.metrics().stream().map(this::metric).toList();
         List<Dimension> dimensions = query.dimensions().stream().map(this::dimension).toList();
         List<Dimension> filters = query.filters().allCodes().keySet().stream().map(this::dimension).toList();
@@ -102,17 +178,7 @@ public class MetricQueryService {
             }
         }
         variants.forEach((m, v) -> bySource.computeIfAbsent(v.source(), s -> new ArrayList<>()).add(m));
-        List<SortKey> sort = sortKeys(query.sort(), metrics, dimensions);
-        int limit = query.limit() == null ? MAX_ROWS : Math.min(query.limit(), MAX_ROWS);
-
-        List<List<Object>> rows;
-        if (bySource.size() == 1) {
-            Source source = bySource.keySet().iterator().next();
-            rows = fetch(source, metrics, variants, dimensions, query.filters(), asOf, sort, limit, rowScope);
-        } else {
-            rows = merge(bySource, metrics, variants, dimensions, query.filters(), asOf, sort, limit, rowScope);
-        }
-        return new QueryResult(columns(metrics, dimensions), rows, labels(dimensions, rows));
+        return new Plan(metrics, dimensions, variants, bySource, asOf);
     }
 
     /**
@@ -142,11 +208,15 @@ public class MetricQueryService {
         for (DetailView.Field field : view.fields()) {
             select.add(field.value().apply(f).as(field.id()));
         }
-        Condition where = filters.on(f, catalog).and(view.where().apply(f)).and(scope(f, scope));
         List<SortField<?>> order = view.order().apply(f);
         int max = limit == null ? 500 : Math.min(limit, MAX_ROWS);
-        // the page's row ids first (narrow columns), then the page's rows with their wide text and joined labels
-        var page = dsl.select(f.source().rowId()).from(f.table()).where(where).orderBy(order).limit(max);
+        // the page's row ids first (narrow columns, and only the dimension tables the filters and the order need:
+        // the shown fields' joins, the enterprise's by date range above all, would otherwise run for every row in
+        // range), then the page's rows with their wide text and joined labels
+        From narrow = new From(view.source(), filters.asOfOr(today()));
+        Condition where = filters.on(narrow, catalog).and(view.where().apply(narrow)).and(scope(narrow, scope));
+        var page = dsl.select(narrow.source().rowId()).from(narrow.table()).where(where)
+                .orderBy(view.order().apply(narrow)).limit(max);
         Result<? extends Record> records = dsl.select(select).from(f.table()).where(f.source().rowId().in(page))
                 .orderBy(order).fetch();
         List<List<Object>> rows = new ArrayList<>(records.size());
@@ -239,7 +309,7 @@ public class MetricQueryService {
 
     private List<List<Object>> fetch(Source source, List<Metric> metrics, Map<Metric, Metric.Variant> variants,
                                      List<Dimension> dimensions, Filters filters, LocalDate asOf,
-                                     List<SortKey> sort, int limit, RowScope rowScope) {
+                                     List<SortKey> sort, int limit, RowScope rowScope, boolean withTotal) {
         From f = new From(source, asOf);
         List<Field<?>> groupBy = dimensions.stream().<Field<?>>map(d -> d.column().apply(f)).toList();
         List<SelectField<?>> select = new ArrayList<>();
@@ -254,13 +324,21 @@ public class MetricQueryService {
         }
         Condition where = filters.on(f, catalog).and(scope(f, rowScope)).and(commonRows(metrics, variants, f));
         List<SortField<?>> order = new ArrayList<>();
+        // with the total: GROUPING SETS ((dimension), ()), the total row flagged by grouping() = 1, sorted last
+        Field<Integer> totalFlag = withTotal ? DSL.grouping(groupBy.get(0)) : null;
+        if (withTotal) {
+            select.add(totalFlag.as("anj_total"));
+            order.add(totalFlag.asc());
+        }
         for (SortKey key : sort) {
             int d = indexOfDimension(dimensions, key.id());
             Field<?> field = d >= 0 ? groupBy.get(d) : values.get(key.id());
             order.add(key.descending() ? field.desc().nullsLast() : field.asc().nullsLast());
         }
-        Result<? extends Record> records = dsl.select(select).from(f.table()).where(where).groupBy(groupBy)
-                .orderBy(order).limit(limit).fetch();
+        Result<? extends Record> records = withTotal
+                ? dsl.select(select).from(f.table()).where(where)
+                        .groupBy(DSL.groupingSets(groupBy, List.<Field<?>>of())).orderBy(order).fetch()
+                : dsl.select(select).from(f.table()).where(where).groupBy(groupBy).orderBy(order).limit(limit).fetch();
         List<List<Object>> rows = new ArrayList<>(records.size());
         for (Record r : records) {
             List<Object> row = new ArrayList<>(dimensions.size() + metrics.size());
@@ -270,6 +348,9 @@ public class MetricQueryService {
             }
             for (int i = 0; i < metrics.size(); i++) {
                 row.add(value(metrics.get(i), r.get(dimensions.size() + i)));
+            }
+            if (withTotal) {
+                row.add(r.get(dimensions.size() + metrics.size()));
             }
             rows.add(row);
         }
@@ -290,22 +371,22 @@ public class MetricQueryService {
         return common == null ? DSL.noCondition() : common;
     }
 
-    /**
-     * One query per source without sort or limit (side by side), joined on the dimension values, then sorted and
-     * cut here.
-     */
-    private List<List<Object>> merge(Map<Source, List<Metric>> bySource, List<Metric> metrics,
-                                     Map<Metric, Metric.Variant> variants, List<Dimension> dimensions,
-                                     Filters filters, LocalDate asOf, List<SortKey> sort, int limit,
-                                     RowScope rowScope) {
+    /** One statement per source without sort or limit, side by side (answers in the order of the plan's sources). */
+    private List<List<List<Object>>> fetchEach(Plan plan, Filters filters, RowScope rowScope, boolean withTotal) {
+        List<Supplier<List<List<Object>>>> statements = new ArrayList<>();
+        plan.bySource().forEach((source, groupMetrics) -> statements.add(() -> fetch(source, groupMetrics,
+                plan.variants(), plan.dimensions(), filters, plan.asOf(), List.of(), MAX_ROWS, rowScope, withTotal)));
+        return parallel.all(statements);
+    }
+
+    /** The per-source answers joined on the dimension values, then sorted and cut here. */
+    private List<List<Object>> merge(Plan plan, List<Dimension> dimensions, List<List<List<Object>>> answers,
+                                     List<SortKey> sort, int limit) {
+        List<Metric> metrics = plan.metrics();
         int dims = dimensions.size();
         Map<List<Object>, Object[]> merged = new LinkedHashMap<>();
-        List<Supplier<List<List<Object>>>> statements = new ArrayList<>();
-        bySource.forEach((source, groupMetrics) -> statements.add(() -> fetch(source, groupMetrics, variants,
-                dimensions, filters, asOf, List.of(), MAX_ROWS, rowScope)));
-        List<List<List<Object>>> answers = parallel.all(statements);
         int g = 0;
-        for (var group : bySource.entrySet()) {
+        for (var group : plan.bySource().entrySet()) {
             List<Metric> groupMetrics = group.getValue();
             for (List<Object> row : answers.get(g++)) {
                 Object[] values = merged.computeIfAbsent(row.subList(0, dims), k -> new Object[metrics.size()]);

@@ -80,6 +80,29 @@ class MetricQueryServiceTest {
     }
 
     @Test
+    void aSparklineAndItsTotalFromOneScanEqualTheTwoQueriesAskedApart() {
+        // a mart metric, as-of states, a ratio and a percentile over the facts, and a second table (two statements)
+        List<List<String>> metricSets = List.of(List.of("hazards_found"),
+                List.of("hazards_found", "hazards_open", "rectification_rate", "p90_days_to_rectify"),
+                List.of("hazards_found", "hazards_overdue", "inspections"));
+        for (Filters filters : combinations()) {
+            for (List<String> metrics : metricSets) {
+                MetricQuery byMonth = new MetricQuery(metrics, List.of("month"), filters, null, null);
+                QueryResult[] both = queries.runWithTotal(byMonth);
+
+                assertThat(both).as("%s under %s", metrics, filters).isNotNull();
+                QueryResult apart = queries.run(byMonth);
+                QueryResult total = queries.run(new MetricQuery(metrics, List.of(), filters, null, null));
+                assertThat(both[0].rows()).as("by month, %s under %s", metrics, filters).isEqualTo(apart.rows());
+                assertThat(both[0].columns()).isEqualTo(apart.columns());
+                assertThat(both[1].rows()).as("total, %s under %s", metrics, filters).isEqualTo(total.rows());
+                assertThat(both[1].columns()).isEqualTo(total.columns());
+                assertThat(both[1].rows().get(0).get(0)).isEqualTo(directCount(filters, null, null, null));
+            }
+        }
+    }
+
+    @Test
     void everyMonthAndSectorCellEqualsADirectCount() {
         for (Filters filters : combinations()) {
             QueryResult result = queries.run(new MetricQuery(List.of("hazards_found"), List.of("month", "sector"),
