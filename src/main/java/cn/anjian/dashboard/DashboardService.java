@@ -247,9 +247,11 @@ class DashboardService {
         Map<Filters, CompletableFuture<QueryResult>> earlierQueries = new LinkedHashMap<>();
         LocalDate asOf = filters.asOfOr(queries.today());
         long months = filters.from().until(filters.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
-        // a range ending in the month under way (5 December) is compared with the same days of the earlier
-        // period (to 5 November), not with a whole month: else every figure seems to collapse early in a month
-        boolean underWay = YearMonth.from(asOf).equals(filters.to()) && asOf.isBefore(filters.to().atEndOfMonth());
+        // a range ending in the month under way (5 December by the clock) is compared with the same days of the
+        // earlier period (to 5 November), not with a whole month: else every figure seems to collapse early in a
+        // month. Only the clock's month is under way: a past month holds all its days, whatever the as-of day.
+        LocalDate today = queries.today();
+        boolean underWay = YearMonth.from(today).equals(filters.to()) && today.isBefore(filters.to().atEndOfMonth());
         Map<Filters, List<String>> comparable = new LinkedHashMap<>();
         for (Panel.Comparison c : panel.compare()) {
             long shift = c == Panel.Comparison.PREVIOUS_PERIOD ? months : 12;
@@ -258,7 +260,7 @@ class DashboardService {
             Filters earlier = filters.withRange(filters.from().minusMonths(shift), earlierTo)
                     .withAsOf(asOf.minusMonths(shift));
             if (underWay) {
-                earlier = earlier.upTo(earlierTo.atDay(Math.min(asOf.getDayOfMonth(), earlierTo.lengthOfMonth())));
+                earlier = earlier.upTo(earlierTo.atDay(Math.min(today.getDayOfMonth(), earlierTo.lengthOfMonth())));
             }
             Filters f = earlier;
             earlierFilters.put(c, f);

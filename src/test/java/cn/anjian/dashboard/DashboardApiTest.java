@@ -121,48 +121,54 @@ class DashboardApiTest {
     }
 
     @Test
-    void aMonthUnderWayIsComparedWithTheSameDaysOfTheEarlierPeriods() throws Exception {
-        // given: on 10 December 2024 the range ends in a month of which 10 days have passed (the fixture's later
-        // December rows stand for nothing in real life, where no hazard is found in the future: they count as found)
-        String sql = "SELECT count(*) FROM fact_hazard WHERE found_date BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)";
-        long now = jdbc.queryForObject(sql, Long.class, "2024-12-01", "2024-12-31");
-        long november = jdbc.queryForObject(sql, Long.class, "2024-11-01", "2024-11-10");
-        long wholeNovember = jdbc.queryForObject(sql, Long.class, "2024-11-01", "2024-11-30");
-        long yearAgo = jdbc.queryForObject(sql, Long.class, "2023-12-01", "2023-12-10");
-        assertThat(november).as("the fixture differs between the first days and the whole month")
-                .isLessThan(wholeNovember);
+    void aMonthUnderWayIsComparedWithTheSameDaysOfTheEarlierPeriods(@Autowired MartRefresher marts) throws Exception {
+        // given: the suite's clock stands at 15 June 2026; hazards on both sides of the 15th in May, and a year ago
+        String[] found = {"2026-06-03", "2026-06-12", "2026-05-02", "2026-05-14", "2026-05-20", "2026-05-28",
+                "2025-06-10", "2025-06-25", "2026-04-05"};
+        for (int i = 0; i < found.length; i++) {
+            jdbc.update("""
+                    INSERT INTO fact_hazard (hazard_no, found_date, hazard_level, sector_code, region_code, description,
+                        status, batch_id) VALUES (?, CAST(? AS DATE), 'general', 'fire', ?, '测试', 'open', 1)""",
+                    "YH-PARTIAL-" + i, found[i], HazardFixture.XIHE);
+        }
+        marts.refresh();
+        try {
+            // when: June so far
+            String body = mvc.perform(get(PANELS + "total").param("from", "2026-06").param("to", "2026-06"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        // when
-        String body = mvc.perform(get(PANELS + "total").param("from", "2024-12").param("to", "2024-12")
-                        .param("asOf", "2024-12-10"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            // then: 1–15 June against 1–15 May and 1–15 June 2025, never against a whole month
+            assertThat(JsonPath.<Integer>read(body, "$.kpis[0].value")).isEqualTo(2);
+            assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.previous_period.through"))
+                    .isEqualTo("2026-05-15");
+            assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.previous_period.value")).isEqualTo(2);
+            assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.same_period_last_year.through"))
+                    .isEqualTo("2025-06-15");
+            assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.same_period_last_year.value")).isEqualTo(1);
 
-        // then: 1–10 December against 1–10 November and 1–10 December 2023, never against a whole month
-        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].value").longValue()).isEqualTo(now);
-        assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.previous_period.through")).isEqualTo("2024-11-10");
-        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.previous_period.value").longValue())
-                .isEqualTo(november);
-        assertThat(JsonPath.<String>read(body, "$.kpis[0].compare.same_period_last_year.through"))
-                .isEqualTo("2023-12-10");
-        assertThat(JsonPath.<Integer>read(body, "$.kpis[0].compare.same_period_last_year.value").longValue())
-                .isEqualTo(yearAgo);
+            // and a metric only counted by whole months (each unit's monthly check) waits for the month's end
+            String inspections = mvc.perform(get("/api/dashboards/inspections/panels/kpis").param("from", "2026-06")
+                            .param("to", "2026-06"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<Boolean>>read(inspections,
+                    "$.kpis[?(@.metric == 'monthly_check_compliance')].compare.previous_period.withheld"))
+                    .containsExactly(true);
+            assertThat(JsonPath.<List<Boolean>>read(inspections,
+                    "$.kpis[?(@.metric == 'inspections')].compare.previous_period.withheld")).containsExactly(false);
 
-        // and a metric only counted by whole months (each unit's monthly check) waits for the month's end
-        String inspections = mvc.perform(get("/api/dashboards/inspections/panels/kpis").param("from", "2024-12")
-                        .param("to", "2024-12").param("asOf", "2024-12-10"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<Boolean>>read(inspections,
-                "$.kpis[?(@.metric == 'monthly_check_compliance')].compare.previous_period.withheld")).containsExactly(true);
-        assertThat(JsonPath.<List<Boolean>>read(inspections,
-                "$.kpis[?(@.metric == 'inspections')].compare.previous_period.withheld")).containsExactly(false);
-
-        // and a month that is over is compared whole
-        String closed = mvc.perform(get(PANELS + "total").param("from", "2024-12").param("to", "2024-12")
-                        .param("asOf", "2025-01-03"))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<Object>read(closed, "$.kpis[0].compare.previous_period.through")).isNull();
-        assertThat(JsonPath.<Integer>read(closed, "$.kpis[0].compare.previous_period.value").longValue())
-                .isEqualTo(wholeNovember);
+            // and a month that is over is compared whole, whatever the as-of day asked for
+            for (String asOf : new String[] {null, "2026-05-10"}) {
+                var request = get(PANELS + "total").param("from", "2026-05").param("to", "2026-05");
+                String closed = mvc.perform(asOf == null ? request : request.param("asOf", asOf))
+                        .andReturn().getResponse().getContentAsString();
+                assertThat(JsonPath.<Integer>read(closed, "$.kpis[0].value")).isEqualTo(4);
+                assertThat(JsonPath.<Object>read(closed, "$.kpis[0].compare.previous_period.through")).isNull();
+                assertThat(JsonPath.<Integer>read(closed, "$.kpis[0].compare.previous_period.value")).isEqualTo(1);
+            }
+        } finally {
+            jdbc.update("DELETE FROM fact_hazard WHERE hazard_no LIKE 'YH-PARTIAL-%'");
+            marts.refresh();
+        }
     }
 
     @Test
