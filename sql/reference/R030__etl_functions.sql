@@ -24,7 +24,7 @@ CREATE OR REPLACE MACRO anj_date_formats() AS ['%Y-%m-%d', '%Y/%m/%d', '%Y.%m.%d
 -- common forms take the short ways (a cast; for a cell that is exactly 2023.1.3 or 2023年1月3日 the cast after turning
 -- . 年 月 into - and dropping 日 — only then, because a cast reads the date at the start of any text and 2023年1月2日9时
 -- would read as the 29th; the eight-digit form); digits typed in full width are read on a last try only.
-CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
+CREATE OR REPLACE MACRO anj_parse_date_text(x) AS CASE
     WHEN x IS NULL THEN NULL
     -- a year of one or two digits (25.8.20) is read by anj_date_loose, with a warning, never as the year 25
     WHEN x[2] IN ('-', '.', '/') OR x[3] IN ('-', '.', '/') THEN NULL
@@ -38,6 +38,9 @@ CREATE OR REPLACE MACRO anj_parse_date(x) AS CASE
                            try_strptime(anj_ascii(x), anj_date_formats())) AS DATE)
         END)
     END;
+
+-- Any cell as text first: the import bench's typed fast path hands this macro DATE columns too.
+CREATE OR REPLACE MACRO anj_parse_date(x) AS anj_parse_date_text(CAST(x AS VARCHAR));
 
 -- Dates as notices and hand-typed ledgers write them, for the cells anj_parse_date refuses (issue #15): spaces
 -- (2025 年8月20日), Chinese numerals (二〇二五年八月二十日), 号 for 日, a range (2025年8月20日-22日, 8月20日至22日,

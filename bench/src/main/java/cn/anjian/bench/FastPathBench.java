@@ -129,7 +129,7 @@ public final class FastPathBench {
                     + " row_number() OVER (ORDER BY line) - 1 AS k FROM fp_rejects GROUP BY line");
             // t: the first rowid of the typed stage that comes after k + 1 refused lines
             exec(c, "CREATE TEMP TABLE fp_shift AS SELECT line - 2 - k AS t, k + 1 AS k FROM fp_lines");
-            String header = String.join(",", ImportKind.HAZARDS.headers());
+            String header = String.join(",", HazardCsvGenerator.HEADERS);
             exec(c, "COPY (SELECT csv_line FROM (SELECT " + quote(header) + " AS csv_line, -1 AS k UNION ALL"
                     + " SELECT csv_line, k FROM fp_lines) ORDER BY k) TO '" + slowCsv + "' (HEADER false, QUOTE '',"
                     + " ESCAPE '', DELIMITER '\u0001')");

@@ -32,6 +32,13 @@ import cn.anjian.etl.ImportKind;
  */
 public final class HazardCsvGenerator {
 
+    /**
+     * The columns the generator fills: the template up to 是否公布. Later optional columns (整改措施 …) are left out,
+     * as a ledger may leave them out; the import reads them as blank.
+     */
+    static final java.util.List<String> HEADERS = ImportKind.HAZARDS.headers()
+            .subList(0, ImportKind.HAZARDS.headers().indexOf("是否公布") + 1);
+
     /** Bumped whenever the generated content changes, so cached files are regenerated. */
     static final int VERSION = 3;
     static final long SEED = 20261128L;
@@ -431,7 +438,7 @@ public final class HazardCsvGenerator {
         long lastGoodSeq = 0;
         SplittableRandom r = random;
         try (Sink out = new Sink(Files.newOutputStream(file))) {
-            out.put(b(String.join(",", ImportKind.HAZARDS.headers()) + "\n"));
+            out.put(b(String.join(",", HEADERS) + "\n"));
             for (long i = 0; i < rows; i++) {
                 int defect = i % BAD_EVERY == BAD_EVERY / 2 ? (int) ((i / BAD_EVERY) % 4) + 1 : 0;
                 int found = r.nextInt(days);

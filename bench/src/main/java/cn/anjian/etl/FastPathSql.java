@@ -48,10 +48,33 @@ public final class FastPathSql {
     private FastPathSql() {
     }
 
+    /** The columns the bench's files hold: the template up to 是否公布 (its later optional columns are left out). */
+    static List<ImportKind.Column> fileColumns() {
+        List<ImportKind.Column> all = ImportKind.HAZARDS.columns();
+        int last = all.stream().map(ImportKind.Column::header).toList().indexOf("是否公布");
+        return all.subList(0, last + 1);
+    }
+
+    /** The raw cells: the file's, typed or as text, and NULL for the template columns the file does not hold. */
+    private static void cells(StringBuilder raw) {
+        List<ImportKind.Column> held = fileColumns();
+        for (ImportKind.Column column : ImportKind.HAZARDS.columns()) {
+            String cell = StagingSql.quoteIdentifier(column.header());
+            raw.append(",\n    ");
+            if (!held.contains(column)) {
+                raw.append("CAST(NULL AS VARCHAR) AS r_").append(column.field());
+            } else {
+                raw.append(TYPED.containsKey(column.field()) ? cell + " AS t_" : "anj_text(" + cell + ") AS r_")
+                        .append(column.field());
+            }
+        }
+        raw.append(",\n    CAST(NULL AS VARCHAR) AS src_extra");
+    }
+
     /** The {@code read_csv(…)} call of the typed read of a hazards file in our template. */
     public static String typedRead(Path csv, String rejectsTable) {
         StringBuilder columns = new StringBuilder();
-        for (ImportKind.Column c : ImportKind.HAZARDS.columns()) {
+        for (ImportKind.Column c : fileColumns()) {
             if (!columns.isEmpty()) {
                 columns.append(", ");
             }
@@ -74,11 +97,7 @@ public final class FastPathSql {
         LoadPlan plan = LoadPlans.of(ImportKind.HAZARDS);
         StringBuilder raw = new StringBuilder("CAST(NULL AS BIGINT) AS src_row, CAST(NULL AS VARCHAR) AS src_sheet,"
                 + " CAST(NULL AS VARCHAR) AS src_note, CAST(NULL AS VARCHAR) AS src_error");
-        for (ImportKind.Column column : plan.kind().columns()) {
-            String cell = StagingSql.quoteIdentifier(column.header());
-            raw.append(",\n    ").append(TYPED.containsKey(column.field()) ? cell + " AS t_" : "anj_text(" + cell + ") AS r_")
-                    .append(column.field());
-        }
+        cells(raw);
         StringBuilder parsed = new StringBuilder("*");
         for (LoadPlan.Value v : plan.values()) {
             String typed = TYPED_VALUE.get(v.name());
@@ -100,7 +119,9 @@ public final class FastPathSql {
         String outputs = String.join(", ", plan.values().stream().map(LoadPlan.Value::name).toList());
         return "CREATE OR REPLACE TABLE " + StagingSql.stageTable(batchId) + " AS\nSELECT src_row, src_sheet, src_note, "
                 + outputs + ",\n  CASE WHEN " + String.join("\n    OR ", fails) + "\n  THEN list_filter([" + reasons
-                + "], lambda x: x IS NOT NULL) ELSE [] END AS reasons\nFROM (SELECT " + parsed + "\n  FROM (SELECT " + raw
+                + "], lambda x: x IS NOT NULL) ELSE [] END AS reasons,"
+                + "\n  CAST(NULL AS STRUCT(field VARCHAR, value VARCHAR, message VARCHAR)[]) AS warnings"
+                + "\nFROM (SELECT " + parsed + "\n  FROM (SELECT " + raw
                 + "\n    FROM " + typedRead(csv, rejectsTable) + "))";
     }
 
@@ -111,11 +132,7 @@ public final class FastPathSql {
     public static String straightInto(String table, Path csv, String rejectsTable) {
         LoadPlan plan = LoadPlans.of(ImportKind.HAZARDS);
         StringBuilder raw = new StringBuilder("CAST(NULL AS VARCHAR) AS src_error");
-        for (ImportKind.Column column : plan.kind().columns()) {
-            String cell = StagingSql.quoteIdentifier(column.header());
-            raw.append(",\n    ").append(TYPED.containsKey(column.field()) ? cell + " AS t_" : "anj_text(" + cell + ") AS r_")
-                    .append(column.field());
-        }
+        cells(raw);
         StringBuilder parsed = new StringBuilder("*");
         for (LoadPlan.Value v : plan.values()) {
             String typed = TYPED_VALUE.get(v.name());
@@ -124,7 +141,8 @@ public final class FastPathSql {
         }
         List<String> columns = plan.values().stream().map(LoadPlan.Value::name)
                 .filter(n -> !n.equals("town") && !n.equals("village") && !n.equals("sector") && !n.equals("department")
-                        && !n.equals("credit_code") && !n.equals("funds"))
+                        && !n.equals("credit_code") && !n.equals("funds") && !n.startsWith(LoadPlans.HELPER)
+                        && !n.equals("enterprise_id") && !n.equals("enterprise_id_key"))
                 .toList();
         return "INSERT INTO " + table + " BY NAME SELECT " + String.join(", ", columns) + ", 2 AS batch_id FROM (SELECT "
                 + parsed + "\n  FROM (SELECT " + raw + "\n    FROM " + typedRead(csv, rejectsTable) + "))";
@@ -132,7 +150,8 @@ public final class FastPathSql {
 
     /** Today's text stage of a file (the slow path runs it on the refused lines only). */
     public static String textStage(long batchId, Path csv) {
-        Map<String, String> columns = HeaderMatcher.match(ImportKind.HAZARDS, ImportKind.HAZARDS.headers()).orElseThrow();
+        Map<String, String> columns = HeaderMatcher.match(ImportKind.HAZARDS,
+                fileColumns().stream().map(ImportKind.Column::header).toList()).orElseThrow();
         return StagingSql.stage(LoadPlans.of(ImportKind.HAZARDS), batchId, csv, columns, false);
     }
 

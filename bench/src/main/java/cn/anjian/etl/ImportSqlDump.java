@@ -23,7 +23,12 @@ public final class ImportSqlDump {
     }
 
     public static List<String> script(ImportKind kind, long batchId, Path csv) throws Exception {
-        Map<String, String> columns = HeaderMatcher.match(kind, kind.headers()).orElseThrow();
+        // the file's own header row, as the import reads it: a ledger may leave the later optional columns out
+        String first;
+        try (var lines = java.nio.file.Files.lines(csv, java.nio.charset.StandardCharsets.UTF_8)) {
+            first = lines.findFirst().orElse("").replace("\uFEFF", "");
+        }
+        Map<String, String> columns = HeaderMatcher.match(kind, List.of(first.split(","))).orElseThrow();
         List<String> out = new ArrayList<>();
         out.add("-- @step stage");
         for (String sql : StagingSql.aliasVariables()) {
