@@ -152,13 +152,20 @@ final class LoadPlans {
         b.value("contact_person", "${contact_person}");
         b.plannedDate("effective_date", false);
         b.enterpriseId();
+        // an enterprise keyed by its own number that now states a credit code (same number, same name, a code no
+        // other enterprise has) keeps its key: it gains the code, it is not a second enterprise
+        b.value(HELPER + "id_code", "getvariable('alias_enterprise_id')[enterprise_id_key]");
+        b.value(HELPER + "gains_code", "starts_with(" + HELPER + "id_code, 'L') AND credit_code IS NOT NULL"
+                + " AND getvariable('alias_enterprise')[credit_code] IS NULL"
+                + " AND getvariable('alias_enterprise')[enterprise_name] = " + HELPER + "id_code");
         // keyed by credit code; else by the ledger's own number within the town; else by name and village
-        b.value("enterprise_code", "coalesce(credit_code, CASE WHEN enterprise_id_key IS NOT NULL THEN 'L'"
+        b.value("enterprise_code", "CASE WHEN " + HELPER + "gains_code THEN " + HELPER + "id_code ELSE"
+                + " coalesce(credit_code, CASE WHEN enterprise_id_key IS NOT NULL THEN 'L'"
                 + " || getvariable('region_town')[region_code] || '-' || CASE WHEN"
                 + " regexp_full_match(enterprise_id, '[0-9A-Za-z_.-]{1,40}') THEN enterprise_id"
                 + " ELSE substr(md5(enterprise_id), 1, 16) END END,"
-                + " 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17))");
-        b.check("enterprise_id", "getvariable('alias_enterprise_id')[enterprise_id_key] <> enterprise_code",
+                + " 'N' || substr(md5(enterprise_name || '|' || coalesce(region_code, '')), 1, 17)) END");
+        b.check("enterprise_id", HELPER + "id_code <> enterprise_code",
                 "企业内部编号在本乡镇已被另一家生产经营单位使用");
         String attributesDiffer = """
                 (d.credit_code IS DISTINCT FROM s.credit_code OR d.enterprise_name IS DISTINCT FROM s.enterprise_name

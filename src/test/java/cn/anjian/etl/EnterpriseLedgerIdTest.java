@@ -134,6 +134,25 @@ class EnterpriseLedgerIdTest {
                 .containsExactly("企业内部编号在本乡镇已被另一家生产经营单位使用");
     }
 
+    /** The clerk fills in the credit code of an enterprise first listed by its number only: it is the same one. */
+    @Test
+    void anEnterpriseKeyedByItsNumberThatGainsACreditCodeStaysOneEnterprise() throws Exception {
+        Path regions = files.resolve("regions.csv");
+        Files.writeString(regions, ImportJobTest.REGIONS, StandardCharsets.UTF_8);
+        imports.importNow(ImportKind.REGIONS, regions, "regions.csv");
+        List<String> headers = List.of("统一社会信用代码", "企业内部编号", "单位名称", "村(社区)", "行业领域", "企业规模");
+        imports.importNow(ImportKind.ENTERPRISES, xlsx("c.xlsx", headers,
+                List.of(List.of("", "QY-888", "丙厂", "诸佛庵村", "工贸", "小微"))), "c.xlsx");
+
+        ImportService.ImportStatus later = imports.importNow(ImportKind.ENTERPRISES, xlsx("c2.xlsx", headers,
+                List.of(List.of("91341525MA2N000009", "QY-888", "丙厂", "诸佛庵村", "工贸", "小微"))), "c2.xlsx");
+
+        assertThat(later.rejected()).isZero();
+        assertThat(jdbc.queryForList("SELECT enterprise_code || ' ' || coalesce(credit_code, '-') FROM dim_enterprise"
+                + " WHERE ledger_id = 'QY-888' AND is_current", String.class))
+                .containsExactly("L" + TOWN + "-QY-888 91341525MA2N000009");
+    }
+
     private Path xlsx(String name, List<String> headers, List<List<String>> rows) throws IOException {
         Path file = Files.createTempDirectory(files, "x").resolve(name);
         try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
