@@ -127,12 +127,18 @@ final class LoadPlans {
                   VALUES (s.region_code, s.region_name, s.region_level, s.parent_code, NULL, NULL, s.is_community,
                     coalesce(s.valid_from, DATE '1900-01-01'), coalesce(s.valid_to - 1, DATE '9999-12-31'), s.merged_into,
                     s.is_demo, s.batch_id);
-                UPDATE dim_region r SET county_code = CASE r.region_level
-                        WHEN 'county' THEN r.region_code
-                        WHEN 'town' THEN r.parent_code
-                        ELSE (SELECT t.parent_code FROM dim_region t WHERE t.region_code = r.parent_code) END,
-                    town_code = CASE r.region_level WHEN 'town' THEN r.region_code WHEN 'village' THEN r.parent_code END
-                WHERE r.county_code IS NULL;
+                UPDATE dim_region r SET county_code = c.county_code, town_code = c.town_code
+                FROM (SELECT x.region_code, CASE x.region_level
+                            WHEN 'county' THEN x.region_code
+                            WHEN 'town' THEN x.parent_code
+                            ELSE (SELECT t.parent_code FROM dim_region t WHERE t.region_code = x.parent_code) END
+                            AS county_code,
+                        CASE x.region_level WHEN 'town' THEN x.region_code WHEN 'village' THEN x.parent_code END
+                            AS town_code
+                      FROM dim_region x) c
+                -- new rows, and rows whose parent a corrected ledger changed (a village moved to another town)
+                WHERE c.region_code = r.region_code AND (r.county_code IS DISTINCT FROM c.county_code
+                    OR r.town_code IS DISTINCT FROM c.town_code);
                 """.formatted(changed);
         return b.build(ImportKind.REGIONS, "region_code", upsert,
                 new LoadPlan.Target("dim_region", List.of("region_code"), "true", changed));

@@ -86,6 +86,25 @@ class CountyNumbersTest {
                 String.class)).isEqualTo("钢瓶未固定已整改");
     }
 
+    /** A corrected regions ledger that moves a village to another town moves its town code too. */
+    @Test
+    void aVillageMovedToAnotherTownTakesThatTownsCode() throws IOException {
+        String header = REGIONS.lines().findFirst().orElseThrow() + "\n";
+        imports.importNow(ImportKind.REGIONS, write("regions.csv", REGIONS), "regions.csv");
+        imports.importNow(ImportKind.REGIONS, write("新村.csv", header
+                + "341525107209,新建村,村,341525107000,,,,否\n"), "新村.csv");
+        assertThat(town("341525107209")).isEqualTo("341525107000");
+
+        imports.importNow(ImportKind.REGIONS, write("新村-更正.csv", header
+                + "341525107209,新建村,村,341525106000,,,,否\n"), "新村-更正.csv");
+
+        assertThat(town("341525107209")).isEqualTo("341525106000");
+    }
+
+    private String town(String village) {
+        return jdbc.queryForObject("SELECT town_code FROM dim_region WHERE region_code = ?", String.class, village);
+    }
+
     private static Path write(String name, String content) throws IOException {
         Path file = folder.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
