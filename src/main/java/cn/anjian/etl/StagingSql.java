@@ -397,10 +397,16 @@ final class StagingSql {
         if (headers == null || headers.isEmpty()) {
             return "CAST(NULL AS VARCHAR)";
         }
-        String entries = String.join(", ", headers.stream().map(h -> "{'k': " + quoteLiteral(h) + ", 'v': anj_text("
-                + quoteIdentifier(h) + ")}").toList());
-        return "nullif(CAST(to_json(map_from_entries(list_filter([" + entries + "], lambda e: e.v IS NOT NULL)))"
-                + " AS VARCHAR), '{}')";
+        List<String> own = headers.stream().filter(h -> !h.equals(ImportKind.EXTRA_HEADER)).toList();
+        String object = own.isEmpty() ? "CAST('{}' AS JSON)" : "to_json(map_from_entries(list_filter(["
+                + String.join(", ", own.stream().map(h -> "{'k': " + quoteLiteral(h) + ", 'v': anj_text("
+                + quoteIdentifier(h) + ")}").toList()) + "], lambda e: e.v IS NOT NULL)))";
+        if (own.size() < headers.size()) {
+            // an export's other columns (台账其他列), read back as they were, not nested one level deeper each time
+            object = "json_merge_patch(coalesce(TRY_CAST(anj_text(" + quoteIdentifier(ImportKind.EXTRA_HEADER)
+                    + ") AS JSON), CAST('{}' AS JSON)), " + object + ")";
+        }
+        return "nullif(CAST(" + object + " AS VARCHAR), '{}')";
     }
 
     private static String raw(String expression) {

@@ -277,6 +277,19 @@ class RealShapesCorpusTest {
                 + " AND wl_measures IS NULL AND is_published IS NULL", Long.class)).isEqualTo(2);
     }
 
+    /** An export's CSV read back: its 台账其他列 is merged with the file's own other columns, never nested deeper. */
+    @Test
+    void anExportsOtherColumnsReadBackFromCsvAreNotNested() throws Exception {
+        Path csv = Files.writeString(dir.resolve("export-extra.csv"), """
+                隐患编号,发现日期,村(社区),行业领域,隐患描述,隐患等级,台账其他列,复核人
+                KX-9,2025-09-02,桃园村,建筑施工,脚手架缺扣件,一般,"{""施工单位"":""中铁十局""}",李四
+                """);
+        ImportService.ImportStatus status = imports.importNow(ImportKind.HAZARDS, csv, "export-extra.csv");
+        assertThat(status.written()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT extra FROM fact_hazard WHERE hazard_no = 'KX-9'", String.class))
+                .isEqualTo("{\"施工单位\":\"中铁十局\",\"复核人\":\"李四\"}");
+    }
+
     @Test
     void theSameRowsInThePlainTemplateShapeLoadUnchanged() throws Exception {
         String columns = "hazard_no, found_date, deadline_date, rectified_date, closed_date, hazard_level, sector_code,"
