@@ -134,10 +134,38 @@ class PackageLoader {
         }
     }
 
-    /** The package's rows belong to its towns (and a fact to its period), and no key of them is another town's here. */
+    /**
+     * Code columns and the county's code table that must know their codes: each install keeps its own code list
+     * ({@code etl/codes.yaml}), so a town's sub-sector the county lacks would load as an unlabelled code that no
+     * parent-sector filter counts.
+     */
+    private static final Map<String, String[]> CODE_LISTS = Map.of(
+            "sector_code", new String[] {"dim_sector", "sector_code", "行业领域"},
+            "hazard_level", new String[] {"dim_hazard_level", "level_code", "隐患等级"},
+            "inspection_type", new String[] {"dim_inspection_type", "type_code", "检查类型"},
+            "action_code", new String[] {"dim_enforcement_action", "action_code", "执法措施"});
+
+    /**
+     * The package's rows belong to its towns (and a fact to its period), no key of them is another town's here, and
+     * every code they carry is in the county's code lists.
+     */
     private void check(long batchId, LoadPlan plan, String what) {
         String table = plan.target().table();
         String stage = stageTable(batchId, table);
+        for (String column : columns(table).keySet()) {
+            String[] list = CODE_LISTS.get(column);
+            if (list == null) {
+                continue;
+            }
+            List<String> unknown = jdbc.queryForList("SELECT DISTINCT s." + column + " FROM " + stage + " s WHERE s."
+                    + column + " IS NOT NULL AND s." + column + " NOT IN (SELECT " + list[1] + " FROM " + list[0]
+                    + ") ORDER BY 1 LIMIT 5", String.class);
+            if (!unknown.isEmpty()) {
+                throw new LedgerFormatException(what + "中表 " + table + " 的" + list[2] + "代码 "
+                        + String.join("、", unknown) + " 不在本县的代码表中: 请先在本县的代码表 (etl/codes.yaml) 中加上"
+                        + "这些代码 (与乡镇的代码表一致)，重启后再导入");
+            }
+        }
         String towns = "(SELECT town FROM " + scopeTable(batchId) + ")";
         String key = plan.key();
         String packageRegions = "(SELECT region_code FROM " + stageTable(batchId, "dim_region")

@@ -248,12 +248,24 @@ class ReportPackageTest {
                 .getBytes(StandardCharsets.UTF_8)), "乡镇 341525199000 不是本县已知的乡镇");
         refused("台账.zip", "not a zip at all".getBytes(StandardCharsets.UTF_8), "不完整");
         refused("炸弹.zip", rewrite(good, "fact_hazard.parquet", bytes -> new byte[80 << 20]), "疑似压缩炸弹");
+        // a code the town's own code list has and the county's lacks (a sub-sector the town added)
+        String sector = jdbc.queryForObject("SELECT min(sector_code) FROM fact_hazard f JOIN dim_region r"
+                + " ON r.region_code = f.region_code WHERE r.town_code = ? AND f.found_date < DATE '2025-01-01'",
+                String.class, A);
+        jdbc.execute("CREATE OR REPLACE TABLE saved_sector AS SELECT * FROM dim_sector WHERE sector_code = '" + sector + "'");
+        jdbc.update("DELETE FROM dim_sector WHERE sector_code = ?", sector);
+        try {
+            refused("代码.zip", good, "行业领域代码 " + sector);
+        } finally {
+            jdbc.execute("INSERT INTO dim_sector SELECT * FROM saved_sector");
+            jdbc.execute("DROP TABLE saved_sector");
+        }
 
         assertThat(warehouse()).isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'stg_pkg_%'",
                 Long.class)).as("no stage table left half-loaded").isZero();
         assertThat(jdbc.queryForList("SELECT status FROM etl_batch WHERE batch_id > ? ORDER BY batch_id", String.class,
-                batches)).as("each refusal is in the import history").containsOnly("FAILED").hasSize(6);
+                batches)).as("each refusal is in the import history").containsOnly("FAILED").hasSize(7);
     }
 
     @Test
