@@ -62,7 +62,9 @@ class StatisticsReports {
     /** The measures; {@code count(f.found_date)} counts facts, so a village joined to none counts 0. */
     private static final String HAZARD_SQL = """
             SELECT %s AS grp, count(f.found_date) AS found,
-                   count(*) FILTER (WHERE f.hazard_level = 'general') AS general,
+                   -- the law knows 一般 and 重大 only: a level a code list adds (一般A …) is a kind of 一般, so the
+                   -- two columns always add up to the hazards found
+                   count(f.found_date) FILTER (WHERE f.hazard_level IS DISTINCT FROM 'major') AS general,
                    count(*) FILTER (WHERE f.hazard_level = 'major') AS major,
                    count(*) FILTER (WHERE f.open_until <= {1}) AS rectified,
                    cast(count(*) FILTER (WHERE f.open_until <= {1}) AS DOUBLE) / nullif(count(f.found_date), 0),

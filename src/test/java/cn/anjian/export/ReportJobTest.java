@@ -105,7 +105,11 @@ class ReportJobTest {
                 Row row = villages.getRow(r);
                 if (quiet.contains(row.getCell(0).getStringCellValue())) {
                     assertThat(row.getCell(1).getNumericCellValue()).isZero();
+                    assertThat(row.getCell(2).getNumericCellValue()).as("一般 of a quiet village").isZero();
                 }
+                // 一般 and 重大 always add up to the hazards found
+                assertThat(row.getCell(2).getNumericCellValue() + row.getCell(3).getNumericCellValue())
+                        .isEqualTo(row.getCell(1).getNumericCellValue());
             }
             Sheet sectors = book.getSheetAt(3);
             assertThat((long) sectors.getRow(sectors.getLastRowNum()).getCell(1).getNumericCellValue())
