@@ -698,7 +698,7 @@ public class Catalog {
                 List.of(hazardNo, village, sector, coded("hazard_level", "隐患等级", "Level", MemberKind.HAZARD_LEVEL,
                                 f -> h.HAZARD_LEVEL), target, enterprise, description, found, deadline,
                         field("rectified_date", "整改日期", "Rectified", "date", f -> rectifiedOn()),
-                        coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> h.STATUS),
+                        coded("hazard_status", "状态", "Status", MemberKind.HAZARD_STATUS, f -> Source.HAZARD_STATUS),
                         field("rectification_measures", "整改措施", "Rectification measures", "text",
                                 f -> h.RECTIFICATION_MEASURES),
                         field("responsible_person", "整改责任人", "Responsible person", "text",

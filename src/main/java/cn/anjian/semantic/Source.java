@@ -71,11 +71,22 @@ public record Source(String id, Table<?> table, Field<LocalDate> time, TimeGrain
             MART_HAZARD_MONTH.SECTOR_CODE, MART_HAZARD_MONTH.DEPARTMENT_CODE, null,
             Map.of("hazard_level", MART_HAZARD_MONTH.HAZARD_LEVEL));
 
+    /**
+     * A hazard's status as its dates bear it out, the one the metrics count by: a closing date makes it 已销号, a
+     * rectification date 已整改 whatever the ledger's 待整改/整改中 says; otherwise the status the ledger states (an
+     * 已整改 without a date stays 已整改, as the metrics count it). The stated one stays on the row ({@code status}).
+     */
+    public static final Field<String> HAZARD_STATUS = DSL.when(FACT_HAZARD.CLOSED_DATE.isNotNull(), DSL.inline("closed"))
+            // inline constants: the same expression in SELECT and GROUP BY (bind values would make them differ)
+            .when(FACT_HAZARD.RECTIFIED_DATE.isNotNull()
+                    .and(FACT_HAZARD.STATUS.in(DSL.inline("open"), DSL.inline("rectifying"))), DSL.inline("rectified"))
+            .otherwise(FACT_HAZARD.STATUS);
+
     /** Hazards one by one: everything judged against the as-of date (open, overdue, rectified by then). */
     public static final Source HAZARD = new Source("fact_hazard", FACT_HAZARD, FACT_HAZARD.FOUND_DATE, TimeGrain.DAY,
             FACT_HAZARD.REGION_CODE, FACT_HAZARD.SECTOR_CODE, FACT_HAZARD.DEPARTMENT_CODE,
             FACT_HAZARD.ENTERPRISE_CODE,
-            Map.of("hazard_level", FACT_HAZARD.HAZARD_LEVEL, "hazard_status", FACT_HAZARD.STATUS));
+            Map.of("hazard_level", FACT_HAZARD.HAZARD_LEVEL, "hazard_status", HAZARD_STATUS));
 
     public static final Source INSPECTION = new Source("fact_inspection", FACT_INSPECTION,
             FACT_INSPECTION.INSPECTION_DATE, TimeGrain.DAY, FACT_INSPECTION.REGION_CODE, FACT_INSPECTION.SECTOR_CODE,

@@ -171,6 +171,33 @@ class DashboardApiTest {
         }
     }
 
+    /** A 待整改 row with a rectification date is listed, filtered and counted as 已整改, as the metrics count it. */
+    @Test
+    void aHazardsStatusIsTheOneItsDatesBearOut(@Autowired MartRefresher marts) throws Exception {
+        jdbc.update("""
+                INSERT INTO fact_hazard (hazard_no, found_date, rectified_date, hazard_level, sector_code, region_code,
+                    description, status, batch_id)
+                VALUES ('YH-STATE-1', DATE '2023-03-05', DATE '2023-03-08', 'general', 'fire', ?, '测试', 'open', 1)""",
+                HazardFixture.XIHE);
+        marts.refresh();
+        try {
+            String list = mvc.perform(get("/api/query").param("detail", "hazard_list").param("from", "2023-03")
+                    .param("to", "2023-03")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            int status = JsonPath.<List<String>>read(list, "$.columns[*].id").indexOf("hazard_status");
+            assertThat(JsonPath.<List<String>>read(list, "$.rows[?(@[0] == 'YH-STATE-1')][" + status + "]"))
+                    .containsExactly("rectified");
+            String counted = mvc.perform(get("/api/query").param("metrics", "hazards_found,hazards_rectified")
+                            .param("dims", "hazard_status").param("from", "2023-03").param("to", "2023-03"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<Object>>read(counted, "$.rows[*][0]")).containsExactly("rectified");
+            assertThat(JsonPath.<Integer>read(counted, "$.rows[0][1]")).isEqualTo(1);
+            assertThat(JsonPath.<Integer>read(counted, "$.rows[0][2]")).isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM fact_hazard WHERE hazard_no = 'YH-STATE-1'");
+            marts.refresh();
+        }
+    }
+
     @Test
     void villageRankingIsLabelledInChinese() throws Exception {
         mvc.perform(get(PANELS + "villages").param("from", "2024-01").param("to", "2024-12"))
