@@ -137,3 +137,10 @@ CREATE OR REPLACE MACRO anj_today() AS coalesce(TRY_CAST(getvariable('anj_today'
 -- counts as open or overdue, so it stops being open the day it was found (the day-to-rectify metrics leave it out).
 CREATE OR REPLACE MACRO anj_open_until(rectified, closed, status, found) AS coalesce(rectified, closed,
     CASE WHEN status IN ('rectified', 'closed') THEN found END, DATE '9999-12-31');
+
+-- A stated status the dates contradict, the one rule the loader's warnings and the catalogue's 状态与日期矛盾 read:
+-- 已整改/已销号 without a date (rectified on a day the ledger does not say), or 待整改/整改中 with one (the date counts).
+CREATE OR REPLACE MACRO anj_status_without_date(status, rectified, closed) AS
+    status IN ('rectified', 'closed') AND rectified IS NULL AND closed IS NULL;
+CREATE OR REPLACE MACRO anj_status_before_date(status, rectified, closed) AS
+    status IN ('open', 'rectifying') AND (rectified IS NOT NULL OR closed IS NOT NULL);

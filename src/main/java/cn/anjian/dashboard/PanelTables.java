@@ -1,11 +1,8 @@
 package cn.anjian.dashboard;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.anjian.semantic.Member;
 import cn.anjian.semantic.QueryResult;
 
 import org.springframework.stereotype.Component;
@@ -34,16 +31,8 @@ public class PanelTables {
     public PanelTable panel(String dashboardId, String panelId, Map<String, List<String>> params) {
         DashboardService.PanelData data = service.panel(dashboardId, panelId, params);
         List<QueryResult.Column> columns = data.columns();
-        List<Map<Object, String>> labels = new ArrayList<>();
-        for (QueryResult.Column c : columns) {
-            Map<Object, String> byCode = new LinkedHashMap<>();
-            for (Member m : data.labels().getOrDefault(c.id(), List.of())) {
-                byCode.put(m.code(), m.label().zh());
-            }
-            labels.add(byCode);
-        }
-        return new PanelTable(data.dashboard(), data.panel(), data.title().zh(), data.filters(), columns, labels,
-                data.rows());
+        return new PanelTable(data.dashboard(), data.panel(), data.title().zh(), data.filters(), columns,
+                QueryResult.labelsZh(columns, data.labels()), data.rows());
     }
 
     public record DashboardInfo(String id, String title, List<String> panels) {

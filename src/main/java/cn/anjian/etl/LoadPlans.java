@@ -19,13 +19,11 @@ final class LoadPlans {
      * say. Over the fact ({@code h.}) or, without the prefix, over a stage row; the catalogue's 状态与日期矛盾 reads
      * the same conditions.
      */
-    static final String STATUS_WITHOUT_DATE =
-            "h.status IN ('rectified', 'closed') AND h.rectified_date IS NULL AND h.closed_date IS NULL";
+    static final String STATUS_WITHOUT_DATE = "anj_status_without_date(status, rectified_date, closed_date)";
     static final String STATUS_WITHOUT_DATE_NOTE =
             "整改状态为已整改/已销号，但没有整改完成日期或销号日期：按已整改、整改日期不详计 (不算未整改，也不算逾期)";
     /** A hazard stated open (待整改 / 整改中) that has a rectification or closing date: the date counts. */
-    static final String STATUS_BEFORE_DATE =
-            "h.status IN ('open', 'rectifying') AND (h.rectified_date IS NOT NULL OR h.closed_date IS NOT NULL)";
+    static final String STATUS_BEFORE_DATE = "anj_status_before_date(status, rectified_date, closed_date)";
     static final String STATUS_BEFORE_DATE_NOTE = "整改状态为未整改/整改中，但已有整改完成日期或销号日期：按日期计为已整改";
 
     static final String UNKNOWN_CODE = "无法识别的取值 (不在代码表或同义词表中)";
@@ -262,8 +260,8 @@ final class LoadPlans {
         b.check("status", "${status} IS NOT NULL AND getvariable('alias_hazard_status')[${status}] IS NULL",
                 "无法识别的整改状态 (可填 待整改、整改中、已整改、已销号)");
         // a stated status the dates contradict loads, is never counted against the unit, and is listed (数据质量)
-        b.warn("status", STATUS_WITHOUT_DATE.replace("h.", ""), "'" + STATUS_WITHOUT_DATE_NOTE + "'");
-        b.warn("status", STATUS_BEFORE_DATE.replace("h.", ""), "'" + STATUS_BEFORE_DATE_NOTE + "'");
+        b.warn("status", STATUS_WITHOUT_DATE, "'" + STATUS_WITHOUT_DATE_NOTE + "'");
+        b.warn("status", STATUS_BEFORE_DATE, "'" + STATUS_BEFORE_DATE_NOTE + "'");
         b.amount("funds", "funds_yuan");
         // 五落实 and 是否公布: a blank cell, or a column the ledger does not have, is not stated (NULL), not 否
         b.yesNoOrUnknown("wl_responsibility");

@@ -1,13 +1,11 @@
 package cn.anjian.export;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.anjian.dashboard.PanelTables;
 import cn.anjian.dashboard.PanelTables.PanelTable;
-import cn.anjian.semantic.Member;
 import cn.anjian.semantic.QueryRequests;
 import cn.anjian.semantic.QueryResult;
 
@@ -54,14 +52,7 @@ class DataTablePageController {
     String query(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request, Model model) {
         QueryRequests.Answer answer = queries.answer(params);
         QueryResult result = answer.result();
-        List<Map<Object, String>> labels = new ArrayList<>();
-        for (QueryResult.Column c : result.columns()) {
-            Map<Object, String> byCode = new LinkedHashMap<>();
-            for (Member m : result.labels().getOrDefault(c.id(), List.of())) {
-                byCode.put(m.code(), m.label().zh());
-            }
-            labels.add(byCode);
-        }
+        List<Map<Object, String>> labels = QueryResult.labelsZh(result.columns(), result.labels());
         String title = String.join("、", result.columns().stream().filter(c -> "metric".equals(c.kind()))
                 .map(c -> c.label().zh()).toList());
         model.addAttribute("view", view(title, answer.filters(), result.columns(), labels, result.rows(),

@@ -253,13 +253,14 @@ public class Catalog {
     }
 
     /**
-     * A stated status the dates contradict: 已整改/已销号 without a date, or 未整改/整改中 with one (the loader's
-     * warnings on the same rows, cn.anjian.etl.LoadPlans.STATUS_WITHOUT_DATE and STATUS_BEFORE_DATE).
+     * A stated status the dates contradict: 已整改/已销号 without a date, or 未整改/整改中 with one. The rule is the
+     * warehouse's own ({@code anj_status_without_date}, {@code anj_status_before_date} in R030), which the loader's
+     * warnings on the same rows read too.
      */
     private static Condition statusContradictsDates() {
         var h = FACT_HAZARD;
-        return h.STATUS.in("rectified", "closed").and(h.RECTIFIED_DATE.isNull()).and(h.CLOSED_DATE.isNull())
-                .or(h.STATUS.in("open", "rectifying").and(h.RECTIFIED_DATE.isNotNull().or(h.CLOSED_DATE.isNotNull())));
+        return DSL.condition("anj_status_without_date({0}, {1}, {2}) OR anj_status_before_date({0}, {1}, {2})",
+                h.STATUS, h.RECTIFIED_DATE, h.CLOSED_DATE);
     }
 
     /** The ledger's columns no field takes (the JSON object in extra) as 表头: 内容；… for a detail list. */

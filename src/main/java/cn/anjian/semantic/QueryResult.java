@@ -35,6 +35,19 @@ public record QueryResult(List<Column> columns, List<List<Object>> rows, Map<Str
         return new QueryResult(columns, roundedRows, labels);
     }
 
+    /** Per column, the Chinese label of each code that occurs (empty for columns without codes): what files show. */
+    public static List<Map<Object, String>> labelsZh(List<Column> columns, Map<String, List<Member>> labels) {
+        List<Map<Object, String>> byColumn = new java.util.ArrayList<>(columns.size());
+        for (Column c : columns) {
+            Map<Object, String> byCode = new LinkedHashMap<>();
+            for (Member m : labels.getOrDefault(c.id(), List.of())) {
+                byCode.put(m.code(), m.label().zh());
+            }
+            byColumn.add(byCode);
+        }
+        return byColumn;
+    }
+
     /** The index of a column by id, or -1. */
     public int indexOf(String id) {
         for (int i = 0; i < columns.size(); i++) {
